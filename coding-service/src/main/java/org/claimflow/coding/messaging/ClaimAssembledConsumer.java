@@ -1,0 +1,27 @@
+package org.claimflow.coding.messaging;
+
+import org.claimflow.coding.service.EncounterService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Links an encounter to its claim. Failures go to claims.claim-assembled.v1.dlq (see application.properties). */
+@ApplicationScoped
+public class ClaimAssembledConsumer {
+
+    private final IncomingEvents events;
+    private final EncounterService encounters;
+
+    public ClaimAssembledConsumer(IncomingEvents events, EncounterService encounters) {
+        this.events = events;
+        this.encounters = encounters;
+    }
+
+    @Incoming("claim-assembled")
+    @Blocking
+    public void onClaimAssembled(String json) {
+        var envelope = events.envelope(json, "ClaimAssembled");
+        encounters.linkClaim(envelope, events.payload(envelope, ClaimAssembledEvent.class));
+    }
+}

@@ -1,0 +1,90 @@
+package org.claimflow.coding.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.claimflow.coding.domain.EncounterStatus;
+import org.claimflow.coding.service.EncounterService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+@Path("/api/v1/encounters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Encounters")
+public class EncounterResource {
+
+    private final EncounterService encounters;
+
+    public EncounterResource(EncounterService encounters) {
+        this.encounters = encounters;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive an encounter", description = "Stores the encounter, runs the coding edits and either "
+            + "sends it on to billing (CODED) or holds it for a coder (NEEDS_REVIEW). Send an Idempotency-Key to retry safely.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the encounter",
+            content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "externalId already used by this practice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response receive(@Valid @NotNull EncounterRequest request,
+                            @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
+                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
+                            @Context UriInfo uri) {
+        EncounterService.IntakeResult result = encounters.receive(request, idempotencyKey);
+        Response.ResponseBuilder response = Response.status(result.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(result.body())
+                .location(uri.getBaseUri().resolve(URI.create(result.location().substring(1))));
+        if (result.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an encounter: status, findings, the claim it became, and its history")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EncounterResponse get(@PathParam("id") UUID id) {
+        return encounters.get(id);
+    }
+
+    @GET
+    @Operation(summary = "List encounters, oldest first (the coder queue is status=NEEDS_REVIEW)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<EncounterResponse> list(@QueryParam("practiceId") @Size(max = 64) String practiceId,
+                                                @QueryParam("status") EncounterStatus status,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return encounters.list(practiceId, status, page, size);
+    }
+}

@@ -1,0 +1,83 @@
+package org.claimflow.localstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries, PostgreSQL 17) started in a data directory of our
+ * choosing. Each service gets its own database in it, as it would get its own database in production.
+ */
+public final class Postgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres server;
+
+    private Postgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    public static Postgres start(Path dataDir, int port, boolean clean) {
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("fsync", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            return new Postgres(server);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates the database if it does not exist yet (idempotent, so a kept data directory restarts cleanly). */
+    public Postgres createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad database name: " + name);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return this;
+                }
+            }
+            st.execute("create database " + name);
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return server.getDatabase(USER, database).getConnection();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not stop embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+}
