@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Money leaves as a decimal string ("150.00"), never as a JSON number a client could read as a double. */
+/**
+ * Money leaves as a decimal string with at least two places ("150.00"), never as a JSON number a client
+ * could read as a double.
+ */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
 
@@ -22,7 +25,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         money.addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
             @Override
             public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toPlainString());
+                gen.writeString((value.scale() < 2 ? value.setScale(2) : value).toPlainString());
             }
         });
         mapper.registerModule(money);
