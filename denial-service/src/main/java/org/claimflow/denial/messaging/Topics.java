@@ -1,0 +1,12 @@
+package org.claimflow.denial.messaging;
+
+/** Topics this service produces; the README's event table lists who consumes them. */
+public final class Topics {
+
+    public static final String DENIAL_ROUTED = "claims.denial-routed.v1";
+    public static final String DENIAL_ROUTED_TYPE = "DenialRouted";
+    public static final String CLAIM_ADJUDICATED_TYPE = "ClaimAdjudicated";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,240 @@
+package org.claimflow.denial.service;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.claimflow.denial.domain.AdjudicatedClaim;
+import org.claimflow.denial.domain.AdjudicationOutcome;
+import org.claimflow.denial.domain.AdjustmentCode;
+import org.claimflow.denial.domain.AppealDeadlinePolicy;
+import org.claimflow.denial.domain.AppealTerms;
+import org.claimflow.denial.domain.Classification;
+import org.claimflow.denial.domain.Denial;
+import org.claimflow.denial.domain.DenialClassificationPolicy;
+import org.claimflow.denial.domain.DenialDetectionPolicy;
+import org.claimflow.denial.domain.DenialHistory;
+import org.claimflow.denial.domain.DenialPriorityPolicy;
+import org.claimflow.denial.domain.DenialReasonMapping;
+import org.claimflow.denial.domain.DenialStatus;
+import org.claimflow.denial.domain.DetectedDenial;
+import org.claimflow.denial.domain.NonDenialAdjustment;
+import org.claimflow.denial.domain.PayerAppealTerms;
+import org.claimflow.denial.domain.ReasonRule;
+import org.claimflow.denial.inbox.Inbox;
+import org.claimflow.denial.messaging.ClaimAdjudicatedEvent;
+import org.claimflow.denial.messaging.DenialRoutedEvent;
+import org.claimflow.denial.messaging.Topics;
+import org.claimflow.denial.outbox.EventEnvelope;
+import org.claimflow.denial.outbox.OutboxWriter;
+import org.claimflow.denial.rest.DenialResponse;
+import org.claimflow.denial.rest.PageResponse;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Finds, classifies and routes denials, and answers the work queues: the transaction boundary of denial-service. */
+@ApplicationScoped
+public class DenialService {
+
+    private static final Logger LOG = Logger.getLogger(DenialService.class);
+    static final String CLAIM_ADJUDICATED_CONSUMER = "denial-service.claim-adjudicated";
+
+    private final OutboxWriter outbox;
+    private final Inbox inbox;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public DenialService(OutboxWriter outbox, Inbox inbox, Clock clock, MeterRegistry metrics) {
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Consumer side of claim-adjudicated: one denial (and one denial-routed event) per denied line, once. */
+    @Transactional
+    public void route(EventEnvelope envelope, ClaimAdjudicatedEvent event) {
+        if (!inbox.markProcessed(envelope.eventId(), CLAIM_ADJUDICATED_CONSUMER, envelope.practiceId())) {
+            return;
+        }
+        AdjudicatedClaim claim = toDomain(event);
+        List<DetectedDenial> detected = DenialDetectionPolicy.detect(claim, NonDenialAdjustment.all());
+        if (detected.isEmpty()) {
+            return;
+        }
+        Set<String> carcs = detected.stream().map(DetectedDenial::primaryReason).filter(c -> c != null)
+                .collect(Collectors.toSet());
+        List<ReasonRule> rules = DenialReasonMapping.rulesFor(carcs);
+        AppealTerms terms = PayerAppealTerms.forPayer(event.payerId());
+        LocalDate deadline = AppealDeadlinePolicy.deadline(terms, event.remittanceDate());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        for (DetectedDenial found : detected) {
+            // A second event for the same remittance (billing re-sent it) must not route the denial again.
+            if (Denial.exists(event.claimId(), event.remittanceId(), found.lineNumber())) {
+                continue;
+            }
+            Classification classification = DenialClassificationPolicy.classify(rules, found.groupCode(),
+                    found.primaryReason(), found.remarkCodes());
+            Denial denial = newDenial(envelope, event, found, classification, deadline, today, now);
+            denial.persist();
+            DenialHistory.record(denial, now, "ROUTED", "Routed to " + denial.queue + " as " + denial.category
+                    + " (" + codes(found) + "); appeal by " + deadline + ".");
+            publishRouted(envelope, denial);
+            metrics.counter("claimflow.denials.routed", "category", denial.category.name(), "queue", denial.queue.name())
+                    .increment();
+        }
+    }
+
+    @Transactional
+    public DenialResponse get(UUID id) {
+        Denial denial = Denial.findById(id);
+        if (denial == null) {
+            throw new NotFoundException("No denial with this id.");
+        }
+        List<DenialResponse.HistoryEntry> history = DenialHistory.of(id).stream()
+                .map(h -> new DenialResponse.HistoryEntry(h.occurredAt, h.kind, h.detail)).toList();
+        return toResponse(denial, describe(denial), history);
+    }
+
+    @Transactional
+    public PageResponse<DenialResponse> list(DenialFilter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        condition(query, params, "practiceId", filter.practiceId());
+        condition(query, params, "claimId", filter.claimId());
+        condition(query, params, "queue", filter.queue());
+        condition(query, params, "status", filter.status());
+        condition(query, params, "payerId", filter.payerId());
+        condition(query, params, "category", filter.category());
+        var found = Denial.<Denial>find(query + " order by priority desc, createdAt, id", params.toArray());
+        long total = found.count();
+        List<DenialResponse> items = found.page(page, size).list().stream()
+                .map(d -> toResponse(d, null, null)).toList();
+        return new PageResponse<>(items, page, size, total);
+    }
+
+    /**
+     * Urgency grows as deadlines come closer, so the stored priority of open denials is recomputed daily
+     * (the queues sort on it in the database).
+     */
+    @Scheduled(cron = "${claimflow.denial.priority-refresh-cron:0 10 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refreshPriorities() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        List<Denial> open = Denial.list("status", DenialStatus.OPEN);
+        for (Denial denial : open) {
+            denial.priority = DenialPriorityPolicy.priority(denial.amount, denial.appealDeadline, today);
+        }
+        LOG.infof("refreshed the priority of %d open denials", open.size());
+    }
+
+    private static Denial newDenial(EventEnvelope envelope, ClaimAdjudicatedEvent event, DetectedDenial found,
+                                    Classification classification, LocalDate deadline, LocalDate today, Instant now) {
+        Denial denial = new Denial();
+        denial.id = UUID.randomUUID();
+        denial.practiceId = envelope.practiceId();
+        denial.claimId = event.claimId();
+        denial.remittanceId = event.remittanceId();
+        denial.encounterId = event.encounterId();
+        denial.payerId = event.payerId();
+        denial.payerClaimControlNumber = event.payerClaimControlNumber();
+        denial.patientControlNumber = event.patientControlNumber();
+        denial.lineNumber = found.lineNumber();
+        denial.procedureCode = found.procedureCode();
+        denial.groupCode = found.groupCode();
+        denial.reasonCodes = found.reasonCodes();
+        denial.remarkCodes = found.remarkCodes();
+        denial.amount = found.amount().setScale(2, RoundingMode.HALF_UP);
+        denial.category = classification.category();
+        denial.rootCause = classification.rootCause();
+        denial.queue = classification.queue();
+        denial.correctable = classification.correctable();
+        denial.appealable = classification.appealable();
+        denial.dateOfService = event.dateOfService();
+        denial.remittanceDate = event.remittanceDate();
+        denial.appealDeadline = deadline;
+        denial.priority = DenialPriorityPolicy.priority(denial.amount, deadline, today);
+        denial.status = DenialStatus.OPEN;
+        denial.createdAt = now;
+        denial.updatedAt = now;
+        return denial;
+    }
+
+    private void publishRouted(EventEnvelope cause, Denial denial) {
+        DenialRoutedEvent event = new DenialRoutedEvent(denial.id, denial.claimId, denial.encounterId, denial.payerId,
+                denial.category, denial.queue, denial.groupCode, denial.reasonCodes,
+                denial.claimLevel() ? List.of() : List.of(denial.lineNumber), denial.amount, denial.appealDeadline,
+                denial.correctable);
+        outbox.append(Topics.DENIAL_ROUTED, Topics.DENIAL_ROUTED_TYPE, denial.practiceId, denial.claimId.toString(),
+                cause.correlationId(), cause.eventId().toString(), event);
+    }
+
+    static AdjudicatedClaim toDomain(ClaimAdjudicatedEvent e) {
+        List<AdjudicatedClaim.Line> lines = e.serviceLinesOrEmpty().stream()
+                .map(l -> new AdjudicatedClaim.Line(l.lineNumber(), l.procedureCode(), l.chargeAmount(), l.paidAmount(),
+                        adjustments(l.adjustments()), l.remarkCodes() == null ? List.of() : l.remarkCodes()))
+                .toList();
+        return new AdjudicatedClaim(e.claimId(), e.remittanceId(), e.payerId(), AdjudicationOutcome.valueOf(e.outcome()),
+                e.totalCharge(), e.remittanceDate(), adjustments(e.adjustments()), lines);
+    }
+
+    private static List<AdjudicatedClaim.Adjustment> adjustments(List<ClaimAdjudicatedEvent.Adjustment> adjustments) {
+        return adjustments == null ? List.of() : adjustments.stream()
+                .map(a -> new AdjudicatedClaim.Adjustment(a.groupCode(), a.reasonCode(), a.amount())).toList();
+    }
+
+    private static String codes(DetectedDenial found) {
+        String reasons = found.reasonCodes().isEmpty() ? "no reason code" : String.join(", ", found.reasonCodes());
+        return found.groupCode() == null ? reasons : found.groupCode() + " " + reasons;
+    }
+
+    private static void condition(StringBuilder query, List<Object> params, String field, Object value) {
+        if (value != null) {
+            params.add(value);
+            query.append(" and ").append(field).append(" = ?").append(params.size());
+        }
+    }
+
+    /** Each code of the denial with its published description, group first, then CARCs, then RARCs. */
+    private static List<DenialResponse.Code> describe(Denial denial) {
+        List<DenialResponse.Code> codes = new ArrayList<>();
+        if (denial.groupCode != null) {
+            codes.addAll(lookup(AdjustmentCode.GROUP, List.of(denial.groupCode)));
+        }
+        codes.addAll(lookup(AdjustmentCode.CARC, denial.reasonCodes));
+        codes.addAll(lookup(AdjustmentCode.RARC, denial.remarkCodes));
+        return codes;
+    }
+
+    private static List<DenialResponse.Code> lookup(String kind, List<String> codes) {
+        Map<String, String> descriptions = new HashMap<>();
+        AdjustmentCode.of(kind, codes).forEach(c -> descriptions.put(c.code, c.description));
+        return new LinkedHashSet<>(codes).stream()
+                .map(code -> new DenialResponse.Code(kind, code, descriptions.getOrDefault(code, "Unknown code.")))
+                .toList();
+    }
+
+    private DenialResponse toResponse(Denial d, List<DenialResponse.Code> codes, List<DenialResponse.HistoryEntry> history) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return new DenialResponse(d.id, d.practiceId, d.claimId, d.encounterId, d.remittanceId, d.payerId,
+                d.payerClaimControlNumber, d.patientControlNumber, d.claimLevel() ? null : d.lineNumber, d.procedureCode,
+                d.groupCode, d.reasonCodes, d.remarkCodes, codes, d.amount.setScale(2), d.category, d.rootCause, d.queue,
+                d.correctable, d.appealable, d.dateOfService, d.remittanceDate, d.appealDeadline,
+                AppealDeadlinePolicy.daysLeft(d.appealDeadline, today), AppealDeadlinePolicy.isPast(d.appealDeadline, today),
+                d.priority, d.status, d.createdAt, d.updatedAt, history);
+    }
+}
