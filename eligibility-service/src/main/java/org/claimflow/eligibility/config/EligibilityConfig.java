@@ -1,0 +1,27 @@
+package org.claimflow.eligibility.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code claimflow.eligibility.*}: how checks are asked and how long an answer stays good for a claim. */
+@ConfigMapping(prefix = "claimflow.eligibility")
+public interface EligibilityConfig {
+
+    /** How long a payer's answer is reused for another claim of the same member and date of service. */
+    @WithDefault("PT24H")
+    Duration freshness();
+
+    /** Our id in the 270 envelope (ISA06, GS02). */
+    @WithDefault("CLAIMFLOW")
+    String submitterId();
+
+    /** The information receiver's name (2100B) when the caller does not give one: claims carry only the NPI. */
+    @WithDefault("CLAIMFLOW PROVIDER")
+    String providerName();
+
+    /** ISA15: P in production, T (test) otherwise. */
+    @WithDefault("false")
+    boolean production();
+}

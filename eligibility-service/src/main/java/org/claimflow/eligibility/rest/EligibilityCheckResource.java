@@ -1,0 +1,103 @@
+package org.claimflow.eligibility.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.claimflow.eligibility.service.EligibilityService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/eligibility/checks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Eligibility checks")
+public class EligibilityCheckResource {
+
+    static final String EDI_X12 = "application/edi-x12";
+
+    private final EligibilityService eligibility;
+
+    public EligibilityCheckResource(EligibilityService eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a member's eligibility in real time",
+            description = "Sends a 270 to the payer and answers with its 271, normalised. A payer that is down or does not "
+                    + "answer within the gateway timeout gives a check with status ERROR and reasonCode PAYER_UNAVAILABLE, "
+                    + "not an error response. Send an Idempotency-Key to retry safely.")
+    @APIResponse(responseCode = "201", description = "Checked; Location names the check",
+            content = @Content(schema = @Schema(implementation = EligibilityCheckResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response check(@Valid @NotNull EligibilityCheckRequest request,
+                          @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
+                          @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
+                          @Context UriInfo uri) {
+        EligibilityService.CheckResult result = eligibility.check(request, idempotencyKey);
+        Response.ResponseBuilder response = Response.status(result.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(result.body())
+                .location(uri.getBaseUri().resolve(URI.create(result.location().substring(1))));
+        if (result.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an eligibility check and the payer's answer")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EligibilityCheckResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such check", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EligibilityCheckResponse get(@PathParam("id") UUID id) {
+        return eligibility.get(id);
+    }
+
+    @GET
+    @Path("/{id}/x12")
+    @Produces(EDI_X12)
+    @Operation(summary = "The payer's 271 for this check, as received (kept for audit)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
+    @APIResponse(responseCode = "404", description = "No such check, or the payer sent no 271", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String response271(@PathParam("id") UUID id) {
+        return eligibility.response271(id);
+    }
+
+    @GET
+    @Operation(summary = "Eligibility history, newest first")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<EligibilityCheckResponse> history(@QueryParam("memberId") @Size(max = 80) String memberId,
+                                                          @QueryParam("practiceId") @Size(max = 64) String practiceId,
+                                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return eligibility.history(memberId, practiceId, page, size);
+    }
+}
