@@ -49,6 +49,10 @@ public class OutboxRelay {
 
     @Scheduled(every = "${claimflow.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        if (!emitter.hasRequests()) {
+            // The Kafka sink is not connected yet (start-up) or is pushing back: try on the next tick.
+            return;
+        }
         try {
             int published;
             do {

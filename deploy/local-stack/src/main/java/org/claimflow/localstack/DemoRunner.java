@@ -152,7 +152,8 @@ public final class DemoRunner {
             }
         }
         return new Outcome(scenario, externalId, encounterId, encounterStatus, claimId, claim.path("status").asText(),
-                text(claim, "totalCharge"), text(claim, "paidAmount"), text(claim, "patientResponsibility"),
+                text(claim.path("amounts"), "charged"), text(claim.path("amounts"), "paid"),
+                text(claim.path("amounts"), "patientResponsibility"),
                 List.copyOf(queues), List.copyOf(categories));
     }
 

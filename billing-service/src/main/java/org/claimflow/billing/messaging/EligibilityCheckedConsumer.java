@@ -1,0 +1,27 @@
+package org.claimflow.billing.messaging;
+
+import org.claimflow.billing.service.ClaimService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Releases or holds a claim on its eligibility result. Failures go to claims.eligibility-checked.v1.dlq. */
+@ApplicationScoped
+public class EligibilityCheckedConsumer {
+
+    private final IncomingEvents events;
+    private final ClaimService claims;
+
+    public EligibilityCheckedConsumer(IncomingEvents events, ClaimService claims) {
+        this.events = events;
+        this.claims = claims;
+    }
+
+    @Incoming("eligibility-checked")
+    @Blocking
+    public void onEligibilityChecked(String json) {
+        var envelope = events.envelope(json, Topics.ELIGIBILITY_CHECKED_TYPE);
+        claims.applyEligibility(envelope, events.payload(envelope, EligibilityCheckedEvent.class));
+    }
+}

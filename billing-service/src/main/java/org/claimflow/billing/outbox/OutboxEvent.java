@@ -1,0 +1,51 @@
+package org.claimflow.billing.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(name = "practice_id", nullable = false)
+    public String practiceId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public String aggregateId;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    @Column(name = "causation_id")
+    public String causationId;
+
+    @Column(nullable = false)
+    public String envelope;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,119 @@
+package org.claimflow.billing.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and marks them published only after the broker
+ * acknowledged them (acks=all, idempotent producer). A crash between the two re-publishes the batch: the
+ * consumers' processed-event tables make that harmless. Rows are locked with SKIP LOCKED so that several
+ * replicas can relay side by side without publishing a row twice at the same time.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final EntityManager em;
+    private final Clock clock;
+    private final int batchSize;
+
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em, Clock clock,
+                       @ConfigProperty(name = "claimflow.outbox.batch-size", defaultValue = "200") int batchSize,
+                       MeterRegistry registry) {
+        this.emitter = emitter;
+        this.em = em;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        registry.gauge("claimflow.outbox.backlog", this, OutboxRelay::backlogForGauge);
+    }
+
+    @Scheduled(every = "${claimflow.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (!emitter.hasRequests()) {
+            // The Kafka sink is not connected yet (start-up) or is pushing back: try on the next tick.
+            return;
+        }
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == batchSize);
+        } catch (RuntimeException e) {
+            // The batch stays unpublished and is retried on the next tick.
+            LOG.warnf("outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    int publishBatch() {
+        List<OutboxEvent> batch = em.createNativeQuery(
+                        "select * from outbox_event where published_at is null order by id limit :n for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("n", batchSize)
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> sends = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            sends.add(emitter.sendMessage(toMessage(row)));
+        }
+        Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(30));
+        var now = clock.instant();
+        for (OutboxEvent row : batch) {
+            row.publishedAt = now;
+        }
+        return batch.size();
+    }
+
+    private static Message<String> toMessage(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "eventId", row.eventId.toString());
+        header(headers, "eventType", row.eventType);
+        header(headers, "practiceId", row.practiceId);
+        header(headers, "correlationId", row.correlationId);
+        header(headers, "causationId", row.causationId);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.aggregateId)
+                .withHeaders(headers)
+                .build();
+        return Message.of(row.envelope).addMetadata(metadata);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private double backlogForGauge() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                    .createNativeQuery("select count(*) from outbox_event where published_at is null")
+                    .getSingleResult()).doubleValue());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.claimflow.billing.rest;
+
+import java.util.UUID;
+
+import org.claimflow.billing.domain.ClaimStatus;
+import org.claimflow.billing.service.ClaimQueryService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/claims")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Claims")
+public class ClaimResource {
+
+    public static final String EDI_X12 = "application/edi-x12";
+
+    private final ClaimQueryService claims;
+
+    public ClaimResource(ClaimQueryService claims) {
+        this.claims = claims;
+    }
+
+    @GET
+    @Operation(summary = "List claims, oldest first", description = "Filter by encounter, practice or status; amounts included, lines and history not.")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<ClaimResponse> list(@QueryParam("encounterId") UUID encounterId,
+                                            @QueryParam("practiceId") @Size(max = 64) String practiceId,
+                                            @QueryParam("status") ClaimStatus status,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return claims.list(encounterId, practiceId, status, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a claim: status, amounts that reconcile to the cent, lines with their adjustments, and its history")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such claim", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ClaimResponse get(@PathParam("id") UUID id) {
+        return claims.get(id);
+    }
+
+    @GET
+    @Path("/{id}/x12")
+    @Produces(EDI_X12)
+    @Operation(summary = "The 837P interchange the claim was sent in, byte for byte")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
+    @APIResponse(responseCode = "404", description = "No such claim, or not written into an 837P yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public String x12(@PathParam("id") UUID id) {
+        return claims.x12(id);
+    }
+}

@@ -1,0 +1,18 @@
+package org.claimflow.billing.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.claimflow.billing.domain.RemittanceStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One 835 transaction set as stored: posted, or refused with the problems that refused it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RemittanceView(UUID id, RemittanceStatus status, String payerId, String traceNumber, BigDecimal paymentAmount,
+                             String paymentMethod, LocalDate paymentDate, int claimsPosted, int unmatched, List<String> problems,
+                             List<UUID> claimIds, Instant receivedAt) {
+}

@@ -1,0 +1,433 @@
+package org.claimflow.billing.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.claimflow.billing.domain.AdjudicationOutcome;
+import org.claimflow.billing.domain.AdjudicationOutcomePolicy;
+import org.claimflow.billing.domain.Claim;
+import org.claimflow.billing.domain.ClaimEvent;
+import org.claimflow.billing.domain.ClaimLine;
+import org.claimflow.billing.domain.LineAdjustment;
+import org.claimflow.billing.domain.PostedClaimPayment;
+import org.claimflow.billing.domain.PostedRemittance;
+import org.claimflow.billing.domain.RemittanceStatus;
+import org.claimflow.billing.domain.UnmatchedRemittance;
+import org.claimflow.billing.messaging.ClaimAdjudicatedEvent;
+import org.claimflow.billing.messaging.Topics;
+import org.claimflow.billing.outbox.OutboxWriter;
+import org.claimflow.billing.rest.RemittanceView;
+import org.claimflow.billing.x12.Adjustment;
+import org.claimflow.billing.x12.BalanceViolation;
+import org.claimflow.billing.x12.ClaimPayment;
+import org.claimflow.billing.x12.Remittance;
+import org.claimflow.billing.x12.RemittanceBalancePolicy;
+import org.claimflow.billing.x12.RemittanceReader;
+import org.claimflow.billing.x12.ServiceLinePayment;
+import org.claimflow.billing.x12.X12ParseException;
+import org.claimflow.billing.x12.X12Result;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Posts 835 remittances: the whole file or nothing. A file is refused whole when it does not balance; a
+ * file seen before (same bytes, or the same payer trace number) posts nothing again. Claims are found by
+ * CLP01 (our patient control number) and lines by REF*6R, else by code, modifiers and date.
+ */
+@ApplicationScoped
+public class RemittanceService {
+
+    private static final Logger LOG = Logger.getLogger(RemittanceService.class);
+
+    /** Remittances belong to no single practice; their Idempotency-Keys share one scope. */
+    static final String IDEMPOTENCY_SCOPE = "remittances";
+
+    private final IdempotencyStore idempotency;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics) {
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What a posting did. {@code duplicate}: the file was posted before, and nothing was posted now. */
+    public record PostingResult(List<UUID> remittanceIds, int claimsPosted, int unmatched, boolean duplicate,
+                                RemittanceStatus status, List<String> traceNumbers) {
+    }
+
+    /**
+     * Posts a whole 835 file.
+     *
+     * @throws InvalidX12Exception           the file is not a readable 835
+     * @throws UnbalancedRemittanceException its amounts do not balance; nothing was stored
+     */
+    @Transactional
+    public PostingResult post(String x12) {
+        return post(x12, null);
+    }
+
+    /**
+     * Posts a whole 835 file sent through the API. The file is its own idempotency key (same bytes post
+     * nothing twice); an {@code Idempotency-Key} reused with another file is refused.
+     *
+     * @throws IdempotencyKeyReusedException the key came with a different file before
+     */
+    @Transactional
+    public PostingResult post(String x12, String idempotencyKey) {
+        String sha = sha256(x12);
+        if (idempotencyKey != null) {
+            idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, sha);
+        }
+        Optional<PostingResult> seen = previous(sha);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        PostingResult result = postNew(x12, sha);
+        if (idempotencyKey != null) {
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, new IdempotencyStore.StoredResponse(201, null, null));
+        }
+        return result;
+    }
+
+    private PostingResult postNew(String x12, String sha) {
+        List<Remittance> remittances = read(x12);
+        List<String> violations = new ArrayList<>();
+        for (Remittance remittance : remittances) {
+            RemittanceBalancePolicy.check(remittance).stream().map(BalanceViolation::message).forEach(violations::add);
+        }
+        if (!violations.isEmpty()) {
+            throw new UnbalancedRemittanceException(violations);
+        }
+        Instant now = clock.instant();
+        List<UUID> ids = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
+        int posted = 0;
+        int unmatched = 0;
+        boolean allRepeated = true;
+        for (int i = 0; i < remittances.size(); i++) {
+            Remittance remittance = remittances.get(i);
+            String payer = payerOf(remittance);
+            PostedRemittance earlier = PostedRemittance.find("payerId = ?1 and traceNumber = ?2 and status = ?3",
+                    payer, remittance.traceNumber(), RemittanceStatus.POSTED).firstResult();
+            if (remittance.traceNumber() != null && earlier != null) {
+                // The same payment in another file (e.g. re-sent with a new interchange number): post it once.
+                ids.add(earlier.id);
+                traces.add(earlier.traceNumber);
+                continue;
+            }
+            allRepeated = false;
+            PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now);
+            for (ClaimPayment payment : remittance.claims()) {
+                Claim claim = Claim.findByPatientControlNumber(payment.patientControlNumber());
+                if (claim == null) {
+                    unmatched(row, payment, "no claim has this patient control number");
+                    row.claimsUnmatched++;
+                } else {
+                    postClaim(row, remittance, payment, claim, now);
+                    row.claimsPosted++;
+                }
+            }
+            posted += row.claimsPosted;
+            unmatched += row.claimsUnmatched;
+            ids.add(row.id);
+            traces.add(row.traceNumber);
+        }
+        metrics.counter("claimflow.remittances.posted").increment();
+        return new PostingResult(ids, posted, unmatched, allRepeated, RemittanceStatus.POSTED, traces);
+    }
+
+    @Transactional
+    public RemittanceView get(UUID id) {
+        PostedRemittance r = PostedRemittance.findById(id);
+        if (r == null) {
+            throw new NotFoundException("No remittance with this id.");
+        }
+        return new RemittanceView(r.id, r.status, r.payerId, r.traceNumber, r.paymentAmount, r.paymentMethod, r.paymentDate,
+                r.claimsPosted, r.claimsUnmatched, r.problems == null ? List.of() : List.of(r.problems.split("\n")),
+                PostedClaimPayment.ofRemittance(r.id).stream().map(p -> p.claimId).toList(), r.receivedAt);
+    }
+
+    /** Keeps a file that could not be posted (unbalanced or unreadable) as REFUSED, so it is not lost or retried. */
+    @Transactional
+    public PostingResult refuse(String x12, List<String> problems) {
+        String sha = sha256(x12);
+        Optional<PostingResult> seen = previous(sha);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        Remittance first = null;
+        try {
+            List<Remittance> remittances = RemittanceReader.read(x12).documents();
+            first = remittances.isEmpty() ? null : remittances.get(0);
+        } catch (X12ParseException e) {
+            // unreadable: kept without its header fields
+        }
+        PostedRemittance row = store(sha, 0, RemittanceStatus.REFUSED, first, first == null ? null : payerOf(first), x12,
+                String.join("\n", problems), clock.instant());
+        metrics.counter("claimflow.remittances.refused").increment();
+        return new PostingResult(List.of(row.id), 0, 0, false, RemittanceStatus.REFUSED,
+                row.traceNumber == null ? List.of() : List.of(row.traceNumber));
+    }
+
+    private Optional<PostingResult> previous(String sha) {
+        List<PostedRemittance> rows = PostedRemittance.list("contentSha256 = ?1 order by transactionIndex", sha);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PostingResult(rows.stream().map(r -> r.id).toList(),
+                rows.stream().mapToInt(r -> r.claimsPosted).sum(), rows.stream().mapToInt(r -> r.claimsUnmatched).sum(),
+                true, rows.get(0).status, rows.stream().map(r -> r.traceNumber).filter(Objects::nonNull).toList()));
+    }
+
+    private static List<Remittance> read(String x12) {
+        X12Result<Remittance> result;
+        try {
+            result = RemittanceReader.read(x12);
+        } catch (X12ParseException e) {
+            throw new InvalidX12Exception(e.getMessage());
+        }
+        if (result.documents().isEmpty()) {
+            throw new InvalidX12Exception("the file holds no 835 transaction set");
+        }
+        for (Remittance remittance : result.documents()) {
+            requireCents(remittance);
+        }
+        return result.documents();
+    }
+
+    /** Money is posted to the cent; an amount with more decimals is not a valid 835 amount. */
+    private static void requireCents(Remittance remittance) {
+        List<BigDecimal> amounts = new ArrayList<>();
+        amounts.add(remittance.payment().totalAmount());
+        remittance.providerAdjustments().forEach(p -> amounts.add(p.amount()));
+        for (ClaimPayment claim : remittance.claims()) {
+            amounts.add(claim.chargeAmount());
+            amounts.add(claim.paidAmount());
+            claim.adjustments().forEach(a -> amounts.add(a.amount()));
+            for (ServiceLinePayment line : claim.serviceLines()) {
+                amounts.add(line.chargeAmount());
+                amounts.add(line.paidAmount());
+                line.adjustments().forEach(a -> amounts.add(a.amount()));
+                if (line.allowedAmount() != null) {
+                    amounts.add(line.allowedAmount());
+                }
+            }
+        }
+        if (amounts.stream().anyMatch(a -> a != null && a.stripTrailingZeros().scale() > 2)) {
+            throw new InvalidX12Exception("remittance " + remittance.transactionControlNumber()
+                    + " holds an amount with more than two decimals");
+        }
+    }
+
+    private PostedRemittance store(String sha, int index, RemittanceStatus status, Remittance remittance, String payer,
+                                   String x12, String problems, Instant now) {
+        PostedRemittance row = new PostedRemittance();
+        row.id = UUID.randomUUID();
+        row.contentSha256 = sha;
+        row.transactionIndex = index;
+        row.status = status;
+        row.content = x12;
+        row.problems = problems == null || problems.length() <= 4000 ? problems : problems.substring(0, 4000);
+        row.receivedAt = now;
+        if (remittance != null) {
+            row.payerId = payer;
+            row.traceNumber = remittance.traceNumber();
+            if (remittance.payment() != null) {
+                row.paymentAmount = remittance.payment().totalAmount();
+                row.paymentMethod = remittance.payment().paymentMethod();
+                row.paymentDate = remittance.payment().paymentDate();
+            }
+        }
+        row.persist();
+        return row;
+    }
+
+    private static String payerOf(Remittance remittance) {
+        if (remittance.payerId() != null && !remittance.payerId().isBlank()) {
+            return remittance.payerId();
+        }
+        return remittance.originatingCompanyId();
+    }
+
+    private static void unmatched(PostedRemittance row, ClaimPayment payment, String reason) {
+        UnmatchedRemittance u = new UnmatchedRemittance();
+        u.remittanceId = row.id;
+        u.patientControlNumber = payment.patientControlNumber();
+        u.payerClaimControlNumber = payment.payerClaimControlNumber();
+        u.claimStatusCode = payment.statusCode();
+        u.chargeAmount = payment.chargeAmount();
+        u.paidAmount = payment.paidAmount();
+        u.reason = reason;
+        u.persist();
+    }
+
+    private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, Instant now) {
+        List<ClaimLine> lines = ClaimLine.of(claim.id);
+        // Stored first: its adjustments refer to it. Outcome and patient share are filled in below.
+        PostedClaimPayment cp = new PostedClaimPayment();
+        cp.id = UUID.randomUUID();
+        cp.remittanceId = row.id;
+        cp.claimId = claim.id;
+        cp.claimStatusCode = payment.statusCode();
+        cp.outcome = AdjudicationOutcome.PAID;
+        cp.chargeAmount = payment.chargeAmount();
+        cp.paidAmount = payment.paidAmount();
+        cp.patientResponsibility = BigDecimal.ZERO;
+        cp.payerClaimControlNumber = payment.payerClaimControlNumber();
+        cp.postedAt = now;
+        cp.persist();
+        UUID paymentId = cp.id;
+        List<ClaimAdjudicatedEvent.Line> eventLines = new ArrayList<>();
+        List<AdjudicationOutcomePolicy.Line> policyLines = new ArrayList<>();
+        BigDecimal patientShare = BigDecimal.ZERO;
+        BigDecimal otherAdjustments = BigDecimal.ZERO;
+        List<String> notes = new ArrayList<>();
+        List<ClaimLine> taken = new ArrayList<>();
+        boolean reversal = "22".equals(payment.statusCode());
+
+        int position = 0;
+        for (ServiceLinePayment svc : payment.serviceLines()) {
+            position++;
+            ClaimLine line = match(lines, taken, svc, claim.dateOfService);
+            Integer lineNumber = line == null ? null : line.lineNumber;
+            if (line == null) {
+                notes.add("remittance line " + position + " (" + svc.procedureCode() + ") matched no claim line");
+            } else {
+                taken.add(line);
+                line.paidAmount = line.paidAmount.add(svc.paidAmount());
+                line.allowedAmount = reversal ? null : svc.allowedAmount();
+            }
+            for (Adjustment a : svc.adjustments()) {
+                adjustment(paymentId, claim.id, lineNumber, a);
+                if ("PR".equals(a.groupCode())) {
+                    patientShare = patientShare.add(a.amount());
+                } else {
+                    otherAdjustments = otherAdjustments.add(a.amount());
+                }
+            }
+            policyLines.add(new AdjudicationOutcomePolicy.Line(svc.paidAmount(), policyAdjustments(svc.adjustments())));
+            eventLines.add(new ClaimAdjudicatedEvent.Line(
+                    lineNumber == null ? position : lineNumber,
+                    svc.procedureCode(),
+                    svc.modifiers(),
+                    line == null ? svc.units().intValue() : line.units,
+                    cents(svc.chargeAmount()),
+                    cents(svc.paidAmount()),
+                    svc.allowedAmount() == null ? null : cents(svc.allowedAmount()),
+                    eventAdjustments(svc.adjustments()),
+                    svc.remarkCodes()));
+        }
+        for (Adjustment a : payment.adjustments()) {
+            adjustment(paymentId, claim.id, null, a);
+            if ("PR".equals(a.groupCode())) {
+                patientShare = patientShare.add(a.amount());
+            } else {
+                otherAdjustments = otherAdjustments.add(a.amount());
+            }
+        }
+        AdjudicationOutcome outcome = AdjudicationOutcomePolicy.outcome(payment.statusCode(), payment.paidAmount(),
+                policyAdjustments(payment.adjustments()), policyLines);
+
+        cp.outcome = outcome;
+        cp.patientResponsibility = patientShare;
+
+        claim.paidAmount = claim.paidAmount.add(payment.paidAmount());
+        claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
+        claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
+        claim.status = outcome.claimStatus();
+        if (payment.payerClaimControlNumber() != null) {
+            claim.payerClaimControlNumber = payment.payerClaimControlNumber();
+        }
+        claim.updatedAt = now;
+        if (payment.chargeAmount().abs().compareTo(claim.totalCharge) != 0) {
+            notes.add("the payer's claim charge " + payment.chargeAmount().toPlainString() + " differs from ours "
+                    + claim.totalCharge.toPlainString());
+        }
+        ClaimEvent.record(claim.id, now, outcome.name(), "%s by remittance %s (trace %s): paid %s, adjusted %s, patient owes %s%s."
+                .formatted(outcome, row.id, remittance.traceNumber(), payment.paidAmount().toPlainString(),
+                        otherAdjustments.toPlainString(), patientShare.toPlainString(),
+                        notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+
+        LocalDate remittanceDate = remittance.payment() != null && remittance.payment().paymentDate() != null
+                ? remittance.payment().paymentDate()
+                : remittance.productionDate() != null ? remittance.productionDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ClaimAdjudicatedEvent event = new ClaimAdjudicatedEvent(claim.id, claim.encounterId, claim.payerId, row.id,
+                claim.patientControlNumber, payment.payerClaimControlNumber(), payment.statusCode(), outcome,
+                cents(payment.chargeAmount()), cents(payment.paidAmount()), cents(patientShare), remittanceDate,
+                remittance.traceNumber(), claim.dateOfService, eventAdjustments(payment.adjustments()), eventLines);
+        outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(),
+                claim.encounterId.toString(), null, event);
+        metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();
+    }
+
+    /** REF*6R first; else the first untaken line with the same code, modifiers and date of service. */
+    static ClaimLine match(List<ClaimLine> lines, List<ClaimLine> taken, ServiceLinePayment svc, LocalDate dateOfService) {
+        if (svc.lineItemControlNumber() != null) {
+            for (ClaimLine line : lines) {
+                if (svc.lineItemControlNumber().equals(line.lineItemControlNumber)) {
+                    return line;
+                }
+            }
+        }
+        LocalDate date = svc.serviceDate() == null ? dateOfService : svc.serviceDate();
+        String code = svc.originalProcedureCode() != null ? svc.originalProcedureCode() : svc.procedureCode();
+        for (ClaimLine line : lines) {
+            if (!taken.contains(line) && line.procedureCode.equalsIgnoreCase(code) && line.modifierList().equals(svc.modifiers())
+                    && dateOfService.equals(date)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static void adjustment(UUID paymentId, UUID claimId, Integer lineNumber, Adjustment a) {
+        LineAdjustment row = new LineAdjustment();
+        row.claimPaymentId = paymentId;
+        row.claimId = claimId;
+        row.lineNumber = lineNumber;
+        row.groupCode = a.groupCode();
+        row.reasonCode = a.reasonCode();
+        row.amount = a.amount();
+        row.persist();
+    }
+
+    private static List<AdjudicationOutcomePolicy.Adjust> policyAdjustments(List<Adjustment> adjustments) {
+        return adjustments.stream().map(a -> new AdjudicationOutcomePolicy.Adjust(a.groupCode(), a.reasonCode(), a.amount())).toList();
+    }
+
+    private static List<ClaimAdjudicatedEvent.Adjustment> eventAdjustments(List<Adjustment> adjustments) {
+        return adjustments.stream().map(a -> new ClaimAdjudicatedEvent.Adjustment(a.groupCode(), a.reasonCode(), cents(a.amount()))).toList();
+    }
+
+    static BigDecimal cents(BigDecimal amount) {
+        return amount.stripTrailingZeros().setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.claimflow.billing.x12;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The balancing rules of the 835 TR3 (005010X221A1, section 1.10.2), checked on a {@link Remittance}:
+ * <ol>
+ * <li>each service line: SVC02 charge − sum of the line's CAS amounts = SVC03 paid;</li>
+ * <li>each claim: CLP03 charge − sum of claim-level and line-level CAS amounts = CLP04 paid;</li>
+ * <li>each claim with service lines: sum of SVC03 − sum of claim-level CAS amounts = CLP04 (follows from 1
+ * and 2 when the lines' charges add up to CLP03; reported separately because it is how a payment is posted
+ * line by line);</li>
+ * <li>the transaction: sum of CLP04 − sum of PLB amounts = BPR02.</li>
+ * </ol>
+ * Amounts compare by value (150 = 150.00). Every violation is reported, not only the first.
+ */
+public final class RemittanceBalancePolicy {
+
+    private RemittanceBalancePolicy() {
+    }
+
+    public static List<BalanceViolation> check(Remittance remittance) {
+        List<BalanceViolation> violations = new ArrayList<>();
+        BigDecimal totalPaid = BigDecimal.ZERO;
+        for (ClaimPayment claim : remittance.claims()) {
+            checkClaim(claim, violations);
+            totalPaid = totalPaid.add(claim.paidAmount());
+        }
+        BigDecimal providerAdjustments = remittance.providerAdjustments().stream()
+                .map(ProviderAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal expected = totalPaid.subtract(providerAdjustments);
+        BigDecimal actual = remittance.payment().totalAmount();
+        if (expected.compareTo(actual) != 0) {
+            violations.add(new BalanceViolation(BalanceViolation.Level.TRANSACTION, null, null, null, expected, actual,
+                    "remittance %s: claims paid %s − provider adjustments %s = %s but BPR02 is %s".formatted(
+                            remittance.transactionControlNumber(), plain(totalPaid), plain(providerAdjustments),
+                            plain(expected), plain(actual))));
+        }
+        return violations;
+    }
+
+    private static void checkClaim(ClaimPayment claim, List<BalanceViolation> violations) {
+        String claimId = "claim %s (CLP at segment %d)".formatted(claim.patientControlNumber(), claim.segmentPosition());
+        BigDecimal claimAdjustments = sum(claim.adjustments());
+        BigDecimal lineAdjustments = BigDecimal.ZERO;
+        BigDecimal linesPaid = BigDecimal.ZERO;
+        int lineNumber = 0;
+        for (ServiceLinePayment line : claim.serviceLines()) {
+            lineNumber++;
+            BigDecimal adjustments = sum(line.adjustments());
+            lineAdjustments = lineAdjustments.add(adjustments);
+            linesPaid = linesPaid.add(line.paidAmount());
+            BigDecimal expected = line.chargeAmount().subtract(adjustments);
+            if (expected.compareTo(line.paidAmount()) != 0) {
+                violations.add(violation(BalanceViolation.Level.SERVICE_LINE, claim, lineNumber, expected, line.paidAmount(),
+                        "%s line %d (SVC at segment %d): charge %s − adjustments %s = %s but paid is %s".formatted(
+                                claimId, lineNumber, line.segmentPosition(), plain(line.chargeAmount()), plain(adjustments),
+                                plain(expected), plain(line.paidAmount()))));
+            }
+        }
+        BigDecimal allAdjustments = claimAdjustments.add(lineAdjustments);
+        BigDecimal expected = claim.chargeAmount().subtract(allAdjustments);
+        if (expected.compareTo(claim.paidAmount()) != 0) {
+            violations.add(violation(BalanceViolation.Level.CLAIM, claim, null, expected, claim.paidAmount(),
+                    "%s: charge %s − adjustments %s (claim %s, lines %s) = %s but paid is %s".formatted(claimId,
+                            plain(claim.chargeAmount()), plain(allAdjustments), plain(claimAdjustments),
+                            plain(lineAdjustments), plain(expected), plain(claim.paidAmount()))));
+        }
+        if (!claim.serviceLines().isEmpty()) {
+            BigDecimal expectedFromLines = linesPaid.subtract(claimAdjustments);
+            if (expectedFromLines.compareTo(claim.paidAmount()) != 0) {
+                violations.add(violation(BalanceViolation.Level.CLAIM_LINES, claim, null, expectedFromLines, claim.paidAmount(),
+                        "%s: lines paid %s − claim adjustments %s = %s but paid is %s".formatted(claimId, plain(linesPaid),
+                                plain(claimAdjustments), plain(expectedFromLines), plain(claim.paidAmount()))));
+            }
+        }
+    }
+
+    private static BalanceViolation violation(BalanceViolation.Level level, ClaimPayment claim, Integer lineNumber,
+            BigDecimal expected, BigDecimal actual, String message) {
+        return new BalanceViolation(level, claim.patientControlNumber(), claim.segmentPosition(), lineNumber, expected,
+                actual, message);
+    }
+
+    private static BigDecimal sum(List<Adjustment> adjustments) {
+        return adjustments.stream().map(Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.toPlainString();
+    }
+}

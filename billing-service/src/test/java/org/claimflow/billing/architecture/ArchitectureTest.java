@@ -1,0 +1,32 @@
+package org.claimflow.billing.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.claimflow.billing", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainKnowsNothingOfRestOrMessaging = noClasses().that().resideInAPackage("..billing.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..billing.rest..", "..billing.messaging..",
+                    "..billing.gateway..", "..billing.service..");
+
+    @ArchTest
+    static final ArchRule x12CodecKnowsNothingOfTheService = noClasses().that().resideInAPackage("..billing.x12..")
+            .should().dependOnClassesThat().resideInAnyPackage("..billing.domain..", "..billing.service..",
+                    "..billing.rest..", "..billing.messaging..", "..billing.gateway..");
+
+    @ArchTest
+    static final ArchRule restDoesNotReachPastTheServices = noClasses().that().resideInAPackage("..billing.rest..")
+            .should().dependOnClassesThat().resideInAnyPackage("..billing.messaging..", "..billing.gateway..",
+                    "..billing.outbox..", "..billing.inbox..");
+
+    @ArchTest
+    static final ArchRule noOtherServiceIsImported = noClasses().that().resideInAPackage("org.claimflow.billing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.claimflow.coding..", "org.claimflow.eligibility..",
+                    "org.claimflow.denial..", "org.claimflow.sandbox..");
+}

@@ -1,0 +1,210 @@
+package org.claimflow.billing.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.claimflow.billing.support.ClaimApi.assertReconciles;
+import static org.claimflow.billing.support.ClaimApi.awaitClaimOf;
+import static org.claimflow.billing.support.ClaimApi.claim;
+import static org.claimflow.billing.support.RemittanceFixture.adjustment;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.claimflow.billing.support.EncounterCodedFixture;
+import org.claimflow.billing.support.KafkaTestClient;
+import org.claimflow.billing.support.RemittanceFixture;
+import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.SandboxPayerTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(value = ClaimflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "billing"))
+@QuarkusTestResource(SandboxPayerTestResource.class)
+class RemittanceResourceTest {
+
+    private static final String EDI_X12 = "application/edi-x12";
+
+    /** A claim assembled from Dijkstra's office visit (99213 at 150.00); never sent, so no sandbox 835 competes. */
+    private static JsonPath assembledClaim() {
+        EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForDijkstra();
+        KafkaTestClient.send("claims.encounter-coded.v1", encounter.encounterId(), encounter.envelope());
+        return claim(awaitClaimOf(encounter.encounterId()));
+    }
+
+    private static RemittanceFixture paidInFull(JsonPath claim) {
+        String pcn = claim.getString("patientControlNumber");
+        return RemittanceFixture.payment().claim(pcn)
+                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00"))
+                .done();
+    }
+
+    private static Response post(String x12) {
+        return given().contentType(EDI_X12).body(x12.getBytes(StandardCharsets.UTF_8)).post("/api/v1/remittances");
+    }
+
+    @Test
+    void postsARemittanceToItsClaimAndAnswers201() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        post(paidInFull(claim).build()).then().statusCode(201)
+                .header("Location", containsString("/api/v1/remittances/"))
+                .body("claimsPosted", equalTo(1))
+                .body("unmatched", equalTo(0))
+                .body("duplicate", equalTo(false))
+                .body("remittanceId", notNullValue());
+
+        JsonPath paid = claim(claimId);
+        assertEquals("PAID", paid.getString("status"));
+        assertEquals("92.00", paid.getString("amounts.paid"));
+        assertEquals("58.00", paid.getString("amounts.adjusted"));
+        assertEquals("0.00", paid.getString("amounts.outstanding"));
+        assertReconciles(paid);
+        KafkaTestClient.await("claims.claim-adjudicated.v1", r -> claimId.equals(r.key()), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void postsTheSameRemittanceOnlyOnce() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        RemittanceFixture remittance = paidInFull(claim);
+        String x12 = remittance.build();
+        String remittanceId = post(x12).then().statusCode(201).extract().path("remittanceId");
+
+        post(x12).then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("duplicate", equalTo(true))
+                .body("remittanceId", equalTo(remittanceId));
+        // The same payment re-sent in a new interchange is recognised by the payer's trace number.
+        post(remittance.interchange("000000999").build()).then().statusCode(200)
+                .body("duplicate", equalTo(true))
+                .body("remittanceId", equalTo(remittanceId));
+
+        JsonPath after = claim(claimId);
+        assertEquals("92.00", after.getString("amounts.paid"), "paid once, not three times");
+        assertEquals(1, after.getList("history.findAll { it.kind == 'PAID' }").size());
+        assertReconciles(after);
+        assertEquals(1, KafkaTestClient.collect("claims.claim-adjudicated.v1", r -> claimId.equals(r.key()), Duration.ofSeconds(3)).size());
+    }
+
+    @Test
+    void refusesAnUnbalancedRemittanceWholeAndPostsNothing() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        post(paidInFull(claim).offBy("1.00").build()).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/unbalanced-remittance"))
+                .body("violations", hasSize(1))
+                .body("violations[0]", containsString("BPR02"))
+                .body(not(containsString("LOVELACE")));
+
+        JsonPath after = claim(claimId);
+        assertEquals("ASSEMBLED", after.getString("status"));
+        assertEquals("0.00", after.getString("amounts.paid"));
+        assertEquals("150.00", after.getString("amounts.outstanding"));
+        assertReconciles(after);
+        // Refused means not stored: the corrected file posts normally afterwards.
+        post(paidInFull(claim).build()).then().statusCode(201);
+    }
+
+    @Test
+    void keepsAPaymentForAnUnknownClaimAsUnmatched() {
+        String x12 = RemittanceFixture.payment().claim("CFNOSUCHCLAIM0000000")
+                .line(null, "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).done().build();
+        String id = post(x12).then().statusCode(201)
+                .body("claimsPosted", equalTo(0))
+                .body("unmatched", equalTo(1))
+                .extract().path("remittanceId");
+        given().get("/api/v1/remittances/" + id).then().statusCode(200)
+                .body("status", equalTo("POSTED"))
+                .body("unmatched", equalTo(1))
+                .body("paymentAmount", equalTo("92.00"));
+    }
+
+    @Test
+    void matchesALineWithoutItsControlNumberByCodeAndDate() {
+        JsonPath claim = assembledClaim();
+        String pcn = claim.getString("patientControlNumber");
+        String x12 = RemittanceFixture.payment().claim(pcn)
+                .line(null, "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).done().build();
+        post(x12).then().statusCode(201).body("claimsPosted", equalTo(1));
+        JsonPath after = claim(claim.getString("id"));
+        assertEquals("92.00", after.getString("lines[0].paidAmount"));
+        assertReconciles(after);
+    }
+
+    @Test
+    void answersGarbageWithAnInvalidX12Problem() {
+        post("this is not X12 at all").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-x12"))
+                .body("status", equalTo(400))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void answersATruncatedFileWithAnInvalidX12Problem() {
+        String x12 = paidInFull(assembledClaim()).build();
+        post(x12.substring(0, x12.indexOf("SVC*"))).then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-x12"));
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedWithAnotherFile() {
+        JsonPath claim = assembledClaim();
+        String key = UUID.randomUUID().toString();
+        given().contentType(EDI_X12).header("Idempotency-Key", key).body(paidInFull(claim).build().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/remittances").then().statusCode(201);
+        given().contentType(EDI_X12).header("Idempotency-Key", key).body(paidInFull(claim).trace("OTHER1").build().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/remittances").then().statusCode(422)
+                .body("type", equalTo("/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void refusesAJsonBodyWith415() {
+        given().contentType("application/json").body("{}").post("/api/v1/remittances").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void answers404ProblemsForUnknownClaimsAndRemittances() {
+        given().get("/api/v1/claims/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"))
+                .body("instance", containsString("/api/v1/claims/"));
+        given().get("/api/v1/remittances/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void listsClaimsByPracticeAndStatus() {
+        JsonPath claim = assembledClaim();
+        given().queryParam("practiceId", "demo-practice").queryParam("status", "ASSEMBLED").queryParam("size", 200)
+                .get("/api/v1/claims").then().statusCode(200)
+                .body("items.id", hasItem(claim.getString("id")))
+                .body("size", equalTo(200));
+        given().queryParam("size", 500).get("/api/v1/claims").then().statusCode(400)
+                .body("type", equalTo("/problems/validation"));
+    }
+
+    @Test
+    void exposesHealthMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("claimflow_outbox_backlog"));
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/claims/{id}/x12"))
+                .body(containsString("/api/v1/remittances"));
+    }
+}
