@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +22,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -26,6 +32,10 @@ import jakarta.persistence.EntityManager;
  * acknowledged them (acks=all, idempotent producer). A crash between the two re-publishes the batch: the
  * consumers' processed-event tables make that harmless. Rows are locked with SKIP LOCKED so that several
  * replicas can relay side by side without publishing a row twice at the same time.
+ *
+ * <p>A commit that wrote outbox rows wakes the relay at once (off the committing thread); the scheduled
+ * tick catches whatever a wake-up missed, e.g. rows left by a crash. Wake-ups coalesce: one drain runs at
+ * a time and runs again if more rows were announced while it worked.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,6 +46,14 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Clock clock;
     private final int batchSize;
+    /** One thread: drains never overlap, and a wake-up never blocks the committing request. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean announced = new AtomicBoolean();
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em, Clock clock,
                        @ConfigProperty(name = "claimflow.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -47,13 +65,42 @@ public class OutboxRelay {
         registry.gauge("claimflow.outbox.backlog", this, OutboxRelay::backlogForGauge);
     }
 
-    @Scheduled(every = "${claimflow.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        if (!emitter.hasRequests()) {
-            // The Kafka sink is not connected yet (start-up) or is pushing back: try on the next tick.
-            return;
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        announced.set(true);
+        if (!draining.get()) {
+            executor.execute(this::drain);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Scheduled(every = "${claimflow.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        announced.set(true);
+        drain();
+    }
+
+    void drain() {
+        while (announced.get() && draining.compareAndSet(false, true)) {
+            try {
+                while (announced.getAndSet(false)) {
+                    relay();
+                }
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    private void relay() {
         try {
+            if (!emitter.hasRequests()) {
+                // The Kafka sink is not connected yet (start-up) or is pushing back: the next tick retries.
+                return;
+            }
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);

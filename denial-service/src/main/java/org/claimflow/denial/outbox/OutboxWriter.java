@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -19,10 +20,12 @@ public class OutboxWriter {
 
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Event<OutboxAppended> appended;
 
-    public OutboxWriter(ObjectMapper mapper, Clock clock) {
+    public OutboxWriter(ObjectMapper mapper, Clock clock, Event<OutboxAppended> appended) {
         this.mapper = mapper;
         this.clock = clock;
+        this.appended = appended;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,6 +49,8 @@ public class OutboxWriter {
             throw new IllegalStateException("event " + eventType + " could not be serialised", e);
         }
         row.persist();
+        // Observed after commit only (TransactionPhase.AFTER_SUCCESS): a rolled-back row wakes nobody.
+        appended.fire(new OutboxAppended(topic));
         return envelope;
     }
 }

@@ -17,6 +17,13 @@ public interface EligibilityConfig {
     @WithDefault("CLAIMFLOW")
     String submitterId();
 
+    /**
+     * The interchange receiver (ISA08, GS03): the clearinghouse, not the payer. ISA08 holds 15 characters
+     * while payer ids run to 80; the payer is named in loop 2100A (NM1*PR).
+     */
+    @WithDefault("SANDBOXCH")
+    String receiverId();
+
     /** The information receiver's name (2100B) when the caller does not give one: claims carry only the NPI. */
     @WithDefault("CLAIMFLOW PROVIDER")
     String providerName();

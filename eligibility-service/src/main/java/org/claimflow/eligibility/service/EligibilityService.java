@@ -267,7 +267,7 @@ public class EligibilityService {
     private EligibilityInquiry inquiryOf(UUID checkId, Question q, int controlNumber) {
         return EligibilityInquiry.builder()
                 .sender(config.submitterId())
-                .receiver(q.payerId())
+                .receiver(config.receiverId())
                 .controlNumbers(controlNumber, controlNumber, controlNumber)
                 .production(config.production())
                 .createdAt(LocalDateTime.now(clock))

@@ -91,6 +91,14 @@ class EligibilityCheckResourceTest {
     }
 
     @Test
+    void asksAPayerWhoseIdIsLongerThanTheInterchangeReceiverField() {
+        // The 270 goes to the clearinghouse (ISA08); the payer is named in NM1*PR, which holds 80 characters.
+        post(EligibilityCheckFixture.katherine().build(), null).then().statusCode(201)
+                .body("status", equalTo("ACTIVE"))
+                .body("planName", equalTo("SANDBOX MEDICARE PART B"));
+    }
+
+    @Test
     void answersTheRemainingDeductibleOfAMemberWhoHasNotMetIt() {
         post(EligibilityCheckFixture.alan().build(), null).then().statusCode(201)
                 .body("status", equalTo("ACTIVE"))

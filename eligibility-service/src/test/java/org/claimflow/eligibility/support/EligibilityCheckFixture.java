@@ -35,6 +35,12 @@ public final class EligibilityCheckFixture {
         return new EligibilityCheckFixture("M555000111", "Alan", "Turing", "1975-06-23", "M");
     }
 
+    /** Medicare Part B, open-ended since 2020; the payer id is longer than an ISA08 can hold. */
+    public static EligibilityCheckFixture katherine() {
+        return new EligibilityCheckFixture("MCR1EG4TE5MK73", "Katherine", "Johnson", "1945-08-26", "F")
+                .with("payerId", "SANDBOX-MEDICARE");
+    }
+
     /** Coverage ended with 2025. */
     public static EligibilityCheckFixture grace() {
         return new EligibilityCheckFixture("M987654321", "Grace", "Brewster", "1950-12-09", "F");
