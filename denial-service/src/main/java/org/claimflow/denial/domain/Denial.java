@@ -106,6 +106,9 @@ public class Denial extends PanacheEntityBase {
     @Column(nullable = false)
     public DenialStatus status;
 
+    /** Who works it; null while unassigned. */
+    public String assignee;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

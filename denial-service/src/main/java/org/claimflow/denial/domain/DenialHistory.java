@@ -35,8 +35,19 @@ public class DenialHistory extends PanacheEntityBase {
 
     public String detail;
 
+    /** Who did it: a person (the X-User header until authentication lands) or {@link #SYSTEM}. */
+    @Column(nullable = false)
+    public String actor;
+
+    public static final String SYSTEM = "denial-service";
+
     public static void record(Denial denial, Instant at, String kind, String detail) {
+        record(denial, at, SYSTEM, kind, detail);
+    }
+
+    public static void record(Denial denial, Instant at, String actor, String kind, String detail) {
         DenialHistory row = new DenialHistory();
+        row.actor = actor;
         row.denialId = denial.id;
         row.practiceId = denial.practiceId;
         row.occurredAt = at;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A denial as the people who work it see it. {@code lineNumber} is absent when the whole claim was
- * denied; {@code codes} (each code with its published description) and {@code history} only on a single read.
+ * denied; {@code codes} (each code with its published description), {@code history} and {@code notes} only on a single read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DenialResponse(
@@ -45,14 +45,17 @@ public record DenialResponse(
         boolean pastDeadline,
         BigDecimal priority,
         DenialStatus status,
+        String assignee,
         Instant createdAt,
         Instant updatedAt,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        List<NoteResponse> notes) {
 
     /** @param kind GROUP, CARC or RARC */
     public record Code(String kind, String code, String description) {
     }
 
-    public record HistoryEntry(Instant occurredAt, String kind, String detail) {
+    /** @param actor who did it: the X-User of the request, or denial-service */
+    public record HistoryEntry(Instant occurredAt, String actor, String kind, String detail) {
     }
 }

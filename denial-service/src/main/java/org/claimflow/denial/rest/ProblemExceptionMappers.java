@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.claimflow.denial.domain.InvalidTransitionException;
+import org.claimflow.denial.service.ConflictException;
+import org.claimflow.denial.service.IdempotencyKeyReusedException;
+import org.claimflow.denial.service.InvalidRequestException;
 import org.claimflow.denial.service.NotFoundException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -63,6 +67,27 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidTransition(InvalidTransitionException e, UriInfo uri) {
+        return problem(409, "/problems/invalid-transition", "Status change not allowed", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "/problems/conflict", "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return problem(400, "/problems/validation", "The request is not valid", "1 field(s) are invalid.", uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // A concurrent request won a unique constraint: the state is unchanged.
         return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
@@ -90,6 +115,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // A write that lost a race surfaces at commit, wrapped by the transaction manager: still a conflict.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return problem(409, "/problems/conflict", "Conflict",
+                        "The resource was changed by another request; read it again and retry.", uri, null);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
+            }
+        }
         // Logged by type only: the message of an unexpected exception may carry data we must not log.
         LOG.errorf("unexpected %s handling %s", e.getClass().getName(), uri.getPath());
         return problem(500, "/problems/server-error", "Server error",

@@ -23,6 +23,7 @@ import org.claimflow.denial.domain.Denial;
 import org.claimflow.denial.domain.DenialClassificationPolicy;
 import org.claimflow.denial.domain.DenialDetectionPolicy;
 import org.claimflow.denial.domain.DenialHistory;
+import org.claimflow.denial.domain.DenialNote;
 import org.claimflow.denial.domain.DenialPriorityPolicy;
 import org.claimflow.denial.domain.DenialReasonMapping;
 import org.claimflow.denial.domain.DenialStatus;
@@ -37,6 +38,7 @@ import org.claimflow.denial.messaging.Topics;
 import org.claimflow.denial.outbox.EventEnvelope;
 import org.claimflow.denial.outbox.OutboxWriter;
 import org.claimflow.denial.rest.DenialResponse;
+import org.claimflow.denial.rest.NoteResponse;
 import org.claimflow.denial.rest.PageResponse;
 import org.jboss.logging.Logger;
 
@@ -101,13 +103,24 @@ public class DenialService {
 
     @Transactional
     public DenialResponse get(UUID id) {
+        Denial denial = require(id);
+        List<DenialResponse.HistoryEntry> history = DenialHistory.of(id).stream()
+                .map(h -> new DenialResponse.HistoryEntry(h.occurredAt, h.actor, h.kind, h.detail)).toList();
+        List<NoteResponse> notes = DenialNote.of(id).stream().map(DenialService::toNote).toList();
+        return toResponse(denial, describe(denial), history, notes);
+    }
+
+    /** The denial, or 404. */
+    static Denial require(UUID id) {
         Denial denial = Denial.findById(id);
         if (denial == null) {
             throw new NotFoundException("No denial with this id.");
         }
-        List<DenialResponse.HistoryEntry> history = DenialHistory.of(id).stream()
-                .map(h -> new DenialResponse.HistoryEntry(h.occurredAt, h.kind, h.detail)).toList();
-        return toResponse(denial, describe(denial), history);
+        return denial;
+    }
+
+    static NoteResponse toNote(DenialNote n) {
+        return new NoteResponse(n.id, n.denialId, n.author, n.text, n.createdAt);
     }
 
     @Transactional
@@ -120,22 +133,27 @@ public class DenialService {
         condition(query, params, "status", filter.status());
         condition(query, params, "payerId", filter.payerId());
         condition(query, params, "category", filter.category());
+        condition(query, params, "assignee", filter.assignee());
+        if (filter.pastDeadline() != null) {
+            params.add(LocalDate.ofInstant(clock.instant(), clock.getZone()));
+            query.append(filter.pastDeadline() ? " and appealDeadline < ?" : " and appealDeadline >= ?").append(params.size());
+        }
         var found = Denial.<Denial>find(query + " order by priority desc, createdAt, id", params.toArray());
         long total = found.count();
         List<DenialResponse> items = found.page(page, size).list().stream()
-                .map(d -> toResponse(d, null, null)).toList();
+                .map(d -> toResponse(d, null, null, null)).toList();
         return new PageResponse<>(items, page, size, total);
     }
 
     /**
-     * Urgency grows as deadlines come closer, so the stored priority of open denials is recomputed daily
+     * Urgency grows as deadlines come closer, so the stored priority of open and in-progress denials is recomputed daily
      * (the queues sort on it in the database).
      */
     @Scheduled(cron = "${claimflow.denial.priority-refresh-cron:0 10 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshPriorities() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        List<Denial> open = Denial.list("status", DenialStatus.OPEN);
+        List<Denial> open = Denial.list("status in ?1", List.of(DenialStatus.OPEN, DenialStatus.IN_PROGRESS));
         for (Denial denial : open) {
             denial.priority = DenialPriorityPolicy.priority(denial.amount, denial.appealDeadline, today);
         }
@@ -210,7 +228,7 @@ public class DenialService {
     }
 
     /** Each code of the denial with its published description, group first, then CARCs, then RARCs. */
-    private static List<DenialResponse.Code> describe(Denial denial) {
+    static List<DenialResponse.Code> describe(Denial denial) {
         List<DenialResponse.Code> codes = new ArrayList<>();
         if (denial.groupCode != null) {
             codes.addAll(lookup(AdjustmentCode.GROUP, List.of(denial.groupCode)));
@@ -228,13 +246,14 @@ public class DenialService {
                 .toList();
     }
 
-    private DenialResponse toResponse(Denial d, List<DenialResponse.Code> codes, List<DenialResponse.HistoryEntry> history) {
+    private DenialResponse toResponse(Denial d, List<DenialResponse.Code> codes, List<DenialResponse.HistoryEntry> history,
+                                      List<NoteResponse> notes) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         return new DenialResponse(d.id, d.practiceId, d.claimId, d.encounterId, d.remittanceId, d.payerId,
                 d.payerClaimControlNumber, d.patientControlNumber, d.claimLevel() ? null : d.lineNumber, d.procedureCode,
                 d.groupCode, d.reasonCodes, d.remarkCodes, codes, d.amount.setScale(2), d.category, d.rootCause, d.queue,
                 d.correctable, d.appealable, d.dateOfService, d.remittanceDate, d.appealDeadline,
                 AppealDeadlinePolicy.daysLeft(d.appealDeadline, today), AppealDeadlinePolicy.isPast(d.appealDeadline, today),
-                d.priority, d.status, d.createdAt, d.updatedAt, history);
+                d.priority, d.status, d.assignee, d.createdAt, d.updatedAt, history, notes);
     }
 }

@@ -112,6 +112,11 @@ public final class ClaimAdjudicatedFixture {
         return this;
     }
 
+    public ClaimAdjudicatedFixture practice(String practiceId) {
+        envelope.put("practiceId", practiceId);
+        return this;
+    }
+
     public ClaimAdjudicatedFixture payer(String payerId) {
         payload.put("payerId", payerId);
         return this;

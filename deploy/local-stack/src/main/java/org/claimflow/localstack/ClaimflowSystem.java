@@ -35,7 +35,8 @@ public final class ClaimflowSystem implements AutoCloseable {
     /** Every topic and its dead-letter topic, created up front with the partition count consumers scale by. */
     public static final List<String> TOPICS = List.of(
             "claims.encounter-coded.v1", "claims.claim-assembled.v1", "claims.eligibility-checked.v1",
-            "claims.claim-submitted.v1", "claims.claim-adjudicated.v1", "claims.denial-routed.v1");
+            "claims.claim-submitted.v1", "claims.claim-adjudicated.v1", "claims.denial-routed.v1",
+            "claims.claim-correction-requested.v1");
 
     /** Where and how to run; {@link #defaults(Path)} gives the documented fixed ports. */
     public record Options(Path root, Path workDir, boolean cleanData, int postgresPort, int kafkaPort, int kafkaControllerPort,

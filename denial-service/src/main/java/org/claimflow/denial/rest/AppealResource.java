@@ -1,0 +1,108 @@
+package org.claimflow.denial.rest;
+
+import java.util.UUID;
+
+import org.claimflow.denial.service.AppealService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Appeals of denials (created with POST /api/v1/denials/{id}/appeals): read, print, submit, record the outcome. */
+@Path("/api/v1/appeals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Appeals")
+public class AppealResource {
+
+    static final String PDF = "application/pdf";
+
+    private final AppealService appeals;
+
+    public AppealResource(AppealService appeals) {
+        this.appeals = appeals;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an appeal")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AppealResponse get(@PathParam("id") UUID id) {
+        return appeals.get(id);
+    }
+
+    @GET
+    @Path("/{id}/letter")
+    @Produces({MediaType.TEXT_HTML, PDF})
+    @Operation(summary = "The appeal letter, as HTML or (Accept: application/pdf) as PDF",
+            description = "Names the practice, the claim (patient control number, payer claim control number), the lines, the CARC/RARC "
+                    + "codes with their descriptions, the amount, the reason for reconsideration, the attachments and the deadline.")
+    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = PDF)})
+    @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Neither HTML nor PDF acceptable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response letter(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        if (wantsPdf(headers)) {
+            return Response.ok(appeals.letterPdf(id), PDF)
+                    .header("Content-Disposition", "inline; filename=\"appeal-" + id + ".pdf\"").build();
+        }
+        return Response.ok(appeals.letterHtml(id), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @POST
+    @Path("/{id}/submission")
+    @Operation(summary = "Record that the appeal was sent to the payer today (the denial becomes APPEALED)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already submitted, or the denial cannot be appealed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AppealResponse submit(@PathParam("id") UUID id,
+                                 @Parameter(description = DenialResource.USER_DOC) @HeaderParam(DenialResource.USER) @DefaultValue(DenialResource.UNKNOWN_USER) @Size(max = 100) String user) {
+        return appeals.submit(id, user);
+    }
+
+    @POST
+    @Path("/{id}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the payer's decision (the denial becomes WON or LOST)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (recoveredAmount is required when WON)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The appeal was not submitted, or already decided (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AppealResponse outcome(@PathParam("id") UUID id, @Valid @NotNull AppealOutcomeRequest request,
+                                  @Parameter(description = DenialResource.USER_DOC) @HeaderParam(DenialResource.USER) @DefaultValue(DenialResource.UNKNOWN_USER) @Size(max = 100) String user) {
+        return appeals.decide(id, request, user);
+    }
+
+    /** The first acceptable type (by quality) that is HTML or PDF decides; a wildcard gets HTML. */
+    private static boolean wantsPdf(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if ("application".equals(type.getType()) && "pdf".equals(type.getSubtype())) {
+                return true;
+            }
+            if (type.isWildcardType()) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
