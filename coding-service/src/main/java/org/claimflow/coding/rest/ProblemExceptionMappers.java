@@ -3,6 +3,7 @@ package org.claimflow.coding.rest;
 import java.util.Comparator;
 import java.util.List;
 
+import org.claimflow.coding.service.CodeSetsNotReadyException;
 import org.claimflow.coding.service.ConflictException;
 import org.claimflow.coding.service.IdempotencyKeyReusedException;
 import org.claimflow.coding.service.NotFoundException;
@@ -74,6 +75,12 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response codeSetsNotReady(CodeSetsNotReadyException e, UriInfo uri) {
+        Response problem = problem(503, "/problems/code-sets-loading", "Code sets not loaded yet", e.getMessage(), uri, null);
+        return Response.fromResponse(problem).header("Retry-After", "10").build();
+    }
+
+    @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // A concurrent request won a unique constraint (e.g. the same externalId): the state is unchanged.
         return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
@@ -101,6 +108,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // A write that lost a race surfaces at commit, wrapped by the transaction manager: still a conflict.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return problem(409, "/problems/conflict", "Conflict",
+                        "The resource was changed by another request; read it again and retry.", uri, null);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
+            }
+        }
         // Logged by type only: the message of an unexpected exception may carry data we must not log.
         LOG.errorf("unexpected %s handling %s", e.getClass().getName(), uri.getPath());
         return problem(500, "/problems/server-error", "Server error",

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.claimflow.coding.domain.CodeFormatPolicy;
 import org.claimflow.coding.domain.CodedEncounter;
 import org.claimflow.coding.domain.Encounter;
 import org.claimflow.coding.domain.EncounterHistory;
@@ -50,9 +49,11 @@ public class EncounterService {
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final CodingEditService edits;
 
     public EncounterService(ObjectMapper mapper, OutboxWriter outbox, Inbox inbox, IdempotencyStore idempotency,
-                            Clock clock, MeterRegistry metrics) {
+                            Clock clock, MeterRegistry metrics, CodingEditService edits) {
+        this.edits = edits;
         this.mapper = mapper;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -80,7 +81,7 @@ public class EncounterService {
             throw new ConflictException("An encounter with this externalId already exists for this practice.");
         }
         Instant now = clock.instant();
-        List<Finding> findings = CodeFormatPolicy.check(toCoded(request));
+        List<Finding> findings = edits.check(toCoded(request));
         boolean held = findings.stream().anyMatch(Finding::holds);
 
         Encounter encounter = new Encounter();

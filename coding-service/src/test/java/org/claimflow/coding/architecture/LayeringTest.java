@@ -22,5 +22,6 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule resourcesDoNotTouchPersistenceDirectly = noClasses().that().resideInAPackage("..coding.rest..")
+            .and().haveSimpleNameEndingWith("Resource")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "..coding.outbox..");
 }

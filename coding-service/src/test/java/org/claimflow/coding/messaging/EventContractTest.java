@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.EventSchemas;
 import org.claimflow.coding.support.KafkaTestClient;
@@ -28,6 +29,7 @@ class EventContractTest {
 
     @Test
     void publishedEncounterCodedMatchesItsSchema() {
+        CodeSetsReady.await();
         String id = given().contentType(ContentType.JSON)
                 .body(EncounterFixture.officeVisit().with("serviceLines", List.of(
                         EncounterFixture.line("99214", List.of(), 1, List.of(1), "200"))).build())

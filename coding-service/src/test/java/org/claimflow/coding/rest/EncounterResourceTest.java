@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.KafkaTestClient;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,11 @@ class EncounterResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @BeforeEach
+    void codeSetsLoaded() {
+        CodeSetsReady.await();
+    }
+
     private static Response post(Object body, String idempotencyKey) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
@@ -51,7 +58,9 @@ class EncounterResourceTest {
                 .header("Location", containsString("/api/v1/encounters/"))
                 .header("X-Request-Id", notNullValue())
                 .body("status", equalTo("CODED"))
-                .body("findings", hasSize(0));
+                // The 2024 code sets are older than the 2026 date of service: a warning, never a hold.
+                .body("findings.ruleId", equalTo(List.of("CODESET_VERSION")))
+                .body("findings[0].severity", equalTo("WARNING"));
         String id = response.jsonPath().getString("id");
 
         ConsumerRecord<String, String> record = KafkaTestClient.await("claims.encounter-coded.v1",

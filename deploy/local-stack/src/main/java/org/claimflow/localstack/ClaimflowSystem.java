@@ -93,7 +93,7 @@ public final class ClaimflowSystem implements AutoCloseable {
             startPostgres(progress);
             progress.accept("Kafka broker (KRaft) on 127.0.0.1:" + options.kafkaPort());
             kafka = new KafkaBroker(Files.createDirectories(options.workDir().resolve("kafka")), options.kafkaPort(),
-                    options.kafkaControllerPort(), options.partitions(), "512m").start(Duration.ofSeconds(120));
+                    options.kafkaControllerPort(), options.partitions(), "512m").start(Duration.ofSeconds(180));
             started.add(kafka);
             createTopics();
 
@@ -180,7 +180,8 @@ public final class ClaimflowSystem implements AutoCloseable {
     private void startProcess(ServiceProcess process) {
         processes.put(process.name(), process);
         started.add(process);
-        process.start(Duration.ofSeconds(120));
+        // coding-service reports ready only after loading ~2.7 M code-set rows: minutes on a busy 2-core box.
+        process.start(Duration.ofSeconds(300));
     }
 
     public String url(String service) {

@@ -28,7 +28,7 @@ public final class TestInfrastructure {
             Path dir = workDir();
             Postgres pg = Postgres.start(dir.resolve("pg"), Ports.free(), true);
             KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), Ports.free(), Ports.free(), 3, "512m")
-                    .start(Duration.ofSeconds(90));
+                    .start(Duration.ofSeconds(180));
             instance = new TestInfrastructure(pg, broker);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 broker.close();

@@ -1,0 +1,47 @@
+package org.claimflow.coding.rest;
+
+import java.util.List;
+
+import org.claimflow.coding.domain.EncounterStatus;
+import org.claimflow.coding.domain.Finding;
+import org.claimflow.coding.service.CodingEditService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/coding/edits")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Coding edits")
+public class CodingEditsResource {
+
+    private final CodingEditService edits;
+
+    public CodingEditsResource(CodingEditService edits) {
+        this.edits = edits;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dry-run the coding edits", description = "Runs every coding edit on an encounter (same body as "
+            + "POST /api/v1/encounters) and returns the findings; stores and publishes nothing.")
+    @APIResponse(responseCode = "200", description = "The findings and what intake would do",
+            content = @Content(schema = @Schema(implementation = CodingEditsResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Code sets still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CodingEditsResponse check(@Valid @NotNull EncounterRequest request) {
+        List<Finding> findings = edits.check(request);
+        EncounterStatus status = findings.stream().anyMatch(Finding::holds) ? EncounterStatus.NEEDS_REVIEW : EncounterStatus.CODED;
+        return new CodingEditsResponse(status, findings);
+    }
+}
