@@ -115,6 +115,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        // A write that lost a race surfaces at commit, wrapped by the transaction manager: still a conflict.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return problem(409, "/problems/conflict", "Conflict",
+                        "The resource was changed by another request; read it again and retry.", uri, null);
+            }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
+            }
+        }
         // Logged by type only: the message of an unexpected exception may carry data we must not log.
         LOG.errorf("unexpected %s handling %s", e.getClass().getName(), uri.getPath());
         return problem(500, "/problems/server-error", "Server error",

@@ -45,9 +45,12 @@ public class ClaimService {
     private final BillingConfig config;
     private final MeterRegistry metrics;
 
+    private final PatientAccountService patients;
+
     public ClaimService(EntityManager em, OutboxWriter outbox, Inbox inbox, Clock clock, BillingConfig config,
-                        MeterRegistry metrics) {
+                        MeterRegistry metrics, PatientAccountService patients) {
         this.em = em;
+        this.patients = patients;
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
@@ -141,6 +144,7 @@ public class ClaimService {
         claim.totalCharge = total;
         claim.persist();
         lines.forEach(l -> l.persist());
+        patients.accountFor(claim);
         ClaimEvent.record(claim.id, now, "ASSEMBLED", "Claim %s assembled from encounter %s: %d line(s), total %s (%d priced from the charge master)."
                 .formatted(claim.patientControlNumber, claim.encounterId, lines.size(), total.toPlainString(), fromChargeMaster));
 

@@ -62,8 +62,11 @@ public class RemittanceService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final PatientAccountService patients;
 
-    public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics) {
+    public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
+                             PatientAccountService patients) {
+        this.patients = patients;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.clock = clock;
@@ -354,6 +357,7 @@ public class RemittanceService {
         claim.paidAmount = claim.paidAmount.add(payment.paidAmount());
         claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
         claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
+        patients.recordPatientResponsibility(claim, cp.id, patientShare, reversal, now);
         claim.status = outcome.claimStatus();
         if (payment.payerClaimControlNumber() != null) {
             claim.payerClaimControlNumber = payment.payerClaimControlNumber();

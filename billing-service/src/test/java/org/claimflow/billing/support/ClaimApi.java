@@ -55,6 +55,20 @@ public final class ClaimApi {
         assertSameMoney(adjusted.add(patient), adjustmentsPosted, "adjusted + patient responsibility = the adjustments posted");
     }
 
+    /** Reads every claim in the database, in whatever status, and checks that each reconciles; returns how many. */
+    public static int assertEveryClaimReconciles() {
+        int checked = 0;
+        for (int page = 0; ; page++) {
+            List<String> ids = given().queryParam("page", page).queryParam("size", 200).get("/api/v1/claims").then().statusCode(200)
+                    .extract().jsonPath().getList("items.id");
+            ids.forEach(id -> assertReconciles(claim(id)));
+            checked += ids.size();
+            if (ids.size() < 200) {
+                return checked;
+            }
+        }
+    }
+
     private static void assertSameMoney(BigDecimal expected, BigDecimal actual, String what) {
         assertEquals(expected.setScale(2), actual.setScale(2), what);
     }

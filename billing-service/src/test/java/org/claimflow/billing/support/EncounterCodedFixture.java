@@ -77,6 +77,12 @@ public final class EncounterCodedFixture {
         return this;
     }
 
+    /** Another practice: its claims, accounts and aging stay apart from every other test's. */
+    public EncounterCodedFixture practice(String practiceId) {
+        this.practiceId = practiceId;
+        return this;
+    }
+
     public EncounterCodedFixture with(String field, Object value) {
         payload.put(field, value);
         return this;

@@ -1,0 +1,54 @@
+package org.claimflow.billing.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A patient's account at a practice, keyed by practice + payer + member id (the V3 migration says why).
+ * Its claims are the practice's claims for that payer and member id; its balance is the sum of its ledger.
+ */
+@Entity
+@Table(name = "patient_account")
+public class PatientAccount extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "practice_id", nullable = false)
+    public String practiceId;
+
+    @Column(name = "payer_id", nullable = false)
+    public String payerId;
+
+    @Column(name = "member_id", nullable = false)
+    public String memberId;
+
+    @Column(name = "first_name", nullable = false)
+    public String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    public String lastName;
+
+    @Column(name = "date_of_birth", nullable = false)
+    public LocalDate dateOfBirth;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static PatientAccount of(String practiceId, String payerId, String memberId) {
+        return find("practiceId = ?1 and payerId = ?2 and memberId = ?3", practiceId, payerId, memberId).firstResult();
+    }
+
+    public List<Claim> claims() {
+        return Claim.list("practiceId = ?1 and payerId = ?2 and memberId = ?3 order by dateOfService, createdAt",
+                practiceId, payerId, memberId);
+    }
+}

@@ -1,0 +1,6 @@
+package org.claimflow.billing.domain;
+
+/** How a patient paid. */
+public enum PaymentMethod {
+    CASH, CARD, CHECK
+}
