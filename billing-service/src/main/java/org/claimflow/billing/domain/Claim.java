@@ -144,6 +144,14 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "payer_claim_control_number")
     public String payerClaimControlNumber;
 
+    /** A replacement (7) or void (8): the claim it corrects; null for an original claim. */
+    @Column(name = "replaces_claim_id")
+    public UUID replacesClaimId;
+
+    /** REF*F8 of a replacement or void: the payer's claim control number of the claim it corrects. */
+    @Column(name = "original_payer_claim_control_number")
+    public String originalPayerClaimControlNumber;
+
     /** The interchange this claim was last sent in. */
     @Column(name = "submission_id")
     public UUID submissionId;
@@ -166,7 +174,7 @@ public class Claim extends PanacheEntityBase {
     }
 
     public static Claim findByEncounter(UUID encounterId) {
-        return find("encounterId", encounterId).firstResult();
+        return find("encounterId = ?1 and replacesClaimId is null", encounterId).firstResult();
     }
 
     public static Claim findByPatientControlNumber(String patientControlNumber) {

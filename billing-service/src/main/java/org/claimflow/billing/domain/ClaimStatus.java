@@ -25,5 +25,12 @@ public enum ClaimStatus {
     /** Adjudicated: nothing paid. */
     DENIED,
     /** The payer reversed its earlier adjudication (CLP02 22). */
-    REVERSED
+    REVERSED,
+    /** Reversed by the payer because a replacement claim (frequency 7) took its place; the replacement carries the money. */
+    REPLACED,
+    /**
+     * Voided: the original once the payer posted the reversal of a void (frequency 8), and the void claim itself
+     * then (the payer never adjudicates a void on its own).
+     */
+    VOIDED
 }

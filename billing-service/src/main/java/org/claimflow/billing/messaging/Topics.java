@@ -13,6 +13,7 @@ public final class Topics {
     /** Consumed. */
     public static final String ENCOUNTER_CODED_TYPE = "EncounterCoded";
     public static final String ELIGIBILITY_CHECKED_TYPE = "EligibilityChecked";
+    public static final String CLAIM_CORRECTION_REQUESTED_TYPE = "ClaimCorrectionRequested";
 
     private Topics() {
     }

@@ -24,6 +24,9 @@ public record ClaimResponse(
         String payerId,
         String frequencyCode,
         String payerClaimControlNumber,
+        /** A replacement (7) or void (8): the claim it corrects, and that claim's payer claim number (REF*F8). */
+        UUID replacesClaimId,
+        String originalPayerClaimControlNumber,
         LocalDate dateOfService,
         String placeOfService,
         List<String> diagnoses,

@@ -79,8 +79,13 @@ public class ClaimBatchMapper {
                 l.modifierList(), l.chargeAmount, BigDecimal.valueOf(l.units), l.pointerList(), c.dateOfService,
                 l.lineItemControlNumber)).toList();
         return new ProfessionalClaim(billing, subscriber, payer, null, c.patientControlNumber, c.totalCharge,
-                c.placeOfService, frequency(c.frequencyCode), "1".equals(c.frequencyCode) ? null : c.payerClaimControlNumber,
+                c.placeOfService, frequency(c.frequencyCode), "1".equals(c.frequencyCode) ? null : originalClaimNumber(c),
                 c.diagnosisList(), rendering, serviceLines);
+    }
+
+    /** REF*F8: the corrected claim's payer claim control number (never this claim's own, which the 277CA fills in). */
+    private static String originalClaimNumber(Claim c) {
+        return c.originalPayerClaimControlNumber != null ? c.originalPayerClaimControlNumber : c.payerClaimControlNumber;
     }
 
     private static ClaimFrequency frequency(String code) {

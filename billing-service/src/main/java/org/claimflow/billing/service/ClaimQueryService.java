@@ -94,7 +94,7 @@ public class ClaimQueryService {
             }
         }
         return new ClaimResponse(c.id, c.practiceId, c.encounterId, c.patientControlNumber, c.status, c.payerId, c.frequencyCode,
-                c.payerClaimControlNumber, c.dateOfService, c.placeOfService, c.diagnosisList(), amounts, submission, lines,
+                c.payerClaimControlNumber, c.replacesClaimId, c.originalPayerClaimControlNumber, c.dateOfService, c.placeOfService, c.diagnosisList(), amounts, submission, lines,
                 claimAdjustments, history, c.createdAt, c.updatedAt);
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.claimflow.billing.domain.Claim;
+import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.domain.ClaimBalance;
 import org.claimflow.billing.domain.ClaimLine;
 import org.claimflow.billing.domain.LedgerEntryKind;
@@ -182,7 +183,9 @@ public class PatientAccountService {
         List<PatientLedgerEntry> payments = ledger.stream().filter(e -> e.kind == LedgerEntryKind.PAYMENT).toList();
         BigDecimal paid = payments.stream().map(e -> e.amount.negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
 
-        List<Claim> claims = account.claims();
+        // A replaced or voided claim was netted out by the payer's reversal (ledger sum 0); the replacement is the visit.
+        List<Claim> claims = account.claims().stream()
+                .filter(c -> c.status != ClaimStatus.REPLACED && c.status != ClaimStatus.VOIDED).toList();
         List<BigDecimal> owed = claims.stream().map(c -> ClaimBalance.cents(owedByClaim.getOrDefault(c.id, BigDecimal.ZERO))).toList();
         PatientPaymentAllocationPolicy.Allocation allocation = PatientPaymentAllocationPolicy.allocate(owed, paid);
 

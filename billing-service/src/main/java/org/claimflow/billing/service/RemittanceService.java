@@ -63,10 +63,12 @@ public class RemittanceService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final PatientAccountService patients;
+    private final ClaimCorrectionService corrections;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
-                             PatientAccountService patients) {
+                             PatientAccountService patients, ClaimCorrectionService corrections) {
         this.patients = patients;
+        this.corrections = corrections;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.clock = clock;
@@ -371,6 +373,10 @@ public class RemittanceService {
                 .formatted(outcome, row.id, remittance.traceNumber(), payment.paidAmount().toPlainString(),
                         otherAdjustments.toPlainString(), patientShare.toPlainString(),
                         notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+        if (outcome == AdjudicationOutcome.REVERSED) {
+            // A reversal the payer sent for our replacement or void: the original becomes REPLACED / VOIDED.
+            corrections.reversalPosted(claim, now);
+        }
 
         LocalDate remittanceDate = remittance.payment() != null && remittance.payment().paymentDate() != null
                 ? remittance.payment().paymentDate()
