@@ -47,6 +47,10 @@ public class Encounter extends PanacheEntityBase {
     @Column(nullable = false)
     public String findings;
 
+    /** The question sent to the provider while the encounter is QUERY_PROVIDER. */
+    @Column(name = "open_query")
+    public String openQuery;
+
     @Column(name = "claim_id")
     public UUID claimId;
 

@@ -35,13 +35,21 @@ public class EncounterHistory extends PanacheEntityBase {
 
     public String detail;
 
+    /** Who made the change (the X-User of the request), null for the service's own steps. */
+    public String actor;
+
     public static void record(Encounter encounter, Instant at, String kind, String detail) {
+        record(encounter, at, kind, null, detail);
+    }
+
+    public static void record(Encounter encounter, Instant at, String kind, String actor, String detail) {
         EncounterHistory row = new EncounterHistory();
+        row.actor = actor;
         row.encounterId = encounter.id;
         row.practiceId = encounter.practiceId;
         row.occurredAt = at;
         row.kind = kind;
-        row.detail = detail;
+        row.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
         row.persist();
     }
 

@@ -83,8 +83,65 @@ public class EncounterResource {
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<EncounterResponse> list(@QueryParam("practiceId") @Size(max = 64) String practiceId,
                                                 @QueryParam("status") EncounterStatus status,
+                                                @Parameter(description = "Only encounters with an open (not overridden) ERROR finding of this rule")
+                                                @QueryParam("ruleId") @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+") String ruleId,
+                                                @Parameter(description = "Only encounters received more than this many days ago")
+                                                @QueryParam("olderThanDays") @Min(0) @Max(3650) Integer olderThanDays,
                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return encounters.list(practiceId, status, page, size);
+        return encounters.list(practiceId, status, ruleId, olderThanDays, page, size);
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a held encounter", description = "Replaces the given parts (diagnoses, serviceLines, "
+            + "placeOfService), runs every edit again and sends the encounter to billing if no error remains.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid correction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW or QUERY_PROVIDER", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EncounterResponse correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest correction,
+                                     @Parameter(description = "Who acts (recorded in the history)")
+                                     @HeaderParam("X-User") @DefaultValue("unknown") @Size(min = 1, max = 64) String user) {
+        return encounters.correct(id, correction, user);
+    }
+
+    @POST
+    @Path("/{id}/overrides")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override a finding with a reason", description = "The finding no longer holds the encounter; "
+            + "if nothing else holds it, it is sent to billing. Some rules can not be overridden (422 /problems/not-overridable).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid override", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW or QUERY_PROVIDER", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rule not overridable, or no such finding", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EncounterResponse override(@PathParam("id") UUID id, @Valid @NotNull OverrideRequest override,
+                                      @HeaderParam("X-User") @DefaultValue("unknown") @Size(min = 1, max = 64) String user) {
+        return encounters.override(id, override.ruleId(), override.lineNumbers(), override.reason(), user);
+    }
+
+    @POST
+    @Path("/{id}/queries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a question to the provider", description = "NEEDS_REVIEW → QUERY_PROVIDER until the answer.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EncounterResponse ask(@PathParam("id") UUID id, @Valid @NotNull ProviderQueryRequest query,
+                                 @HeaderParam("X-User") @DefaultValue("unknown") @Size(min = 1, max = 64) String user) {
+        return encounters.askProvider(id, query.question(), user);
+    }
+
+    @POST
+    @Path("/{id}/queries/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the provider's answer", description = "QUERY_PROVIDER → NEEDS_REVIEW; the edits run again "
+            + "(and the encounter is sent to billing if nothing holds it any more).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+    @APIResponse(responseCode = "409", description = "No open query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EncounterResponse answer(@PathParam("id") UUID id, @Valid @NotNull ProviderAnswerRequest answer,
+                                    @HeaderParam("X-User") @DefaultValue("unknown") @Size(min = 1, max = 64) String user) {
+        return encounters.answerQuery(id, answer.answer(), user);
     }
 }

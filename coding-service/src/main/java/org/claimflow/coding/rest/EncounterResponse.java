@@ -19,10 +19,16 @@ public record EncounterResponse(
         LocalDate dateOfService,
         List<Finding> findings,
         UUID claimId,
+        String openQuery,
+        List<OverrideEntry> overrides,
         Instant createdAt,
         Instant updatedAt,
         List<HistoryEntry> history) {
 
-    public record HistoryEntry(Instant occurredAt, String kind, String detail) {
+    public record HistoryEntry(Instant occurredAt, String kind, String actor, String detail) {
+    }
+
+    public record OverrideEntry(String ruleId, List<Integer> lineNumbers, String reason, String overriddenBy,
+                                Instant overriddenAt) {
     }
 }

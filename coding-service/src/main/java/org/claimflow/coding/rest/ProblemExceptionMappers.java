@@ -6,7 +6,9 @@ import java.util.List;
 import org.claimflow.coding.service.CodeSetsNotReadyException;
 import org.claimflow.coding.service.ConflictException;
 import org.claimflow.coding.service.IdempotencyKeyReusedException;
+import org.claimflow.coding.service.NoSuchFindingException;
 import org.claimflow.coding.service.NotFoundException;
+import org.claimflow.coding.service.NotOverridableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -67,6 +69,16 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return problem(409, "/problems/conflict", "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response notOverridable(NotOverridableException e, UriInfo uri) {
+        return problem(422, "/problems/not-overridable", "Finding can not be overridden", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchFinding(NoSuchFindingException e, UriInfo uri) {
+        return problem(422, "/problems/no-such-finding", "No such finding", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

@@ -24,7 +24,15 @@ public final class NcciPtpPolicy {
             "LC", "LD", "LM", "RC", "RI", "LT", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
             "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
 
+    /** Words of the message of an indicator-0 finding (the finding record carries no indicator field). */
+    static final String NEVER_BYPASSED = "modifier indicator 0, no modifier can bypass this edit";
+
     private NcciPtpPolicy() {
+    }
+
+    /** True for a PTP finding of an edit with modifier indicator 0: no modifier (and no override) can bypass it. */
+    public static boolean neverBypassed(Finding finding) {
+        return RULE_ID.equals(finding.ruleId()) && finding.message() != null && finding.message().contains(NEVER_BYPASSED);
     }
 
     /** Distinct code pairs of the encounter in both orders: what to look up (at most n·(n−1) pairs). */
@@ -83,7 +91,7 @@ public final class NcciPtpPolicy {
         String message = column2.procedureCode() + " (line " + column2.lineNumber() + ") is a column-2 code of "
                 + column1.procedureCode() + " (line " + column1.lineNumber() + ") under an NCCI PTP edit ("
                 + edit.rationale() + "): it is not payable with it on the same date"
-                + (edit.modifierIndicator() == '0' ? "; modifier indicator 0, no modifier can bypass this edit." : " without an NCCI-associated modifier.");
+                + (edit.modifierIndicator() == '0' ? "; " + NEVER_BYPASSED + "." : " without an NCCI-associated modifier.");
         String fix;
         if (edit.modifierIndicator() == '0') {
             fix = "Remove line " + column2.lineNumber() + " (" + column2.procedureCode() + "); the two codes are never paid together.";
