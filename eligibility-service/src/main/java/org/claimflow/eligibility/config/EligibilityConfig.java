@@ -31,4 +31,32 @@ public interface EligibilityConfig {
     /** ISA15: P in production, T (test) otherwise. */
     @WithDefault("false")
     boolean production();
+
+    /** {@code claimflow.eligibility.batch.*}: how batch items are worked off. */
+    Batch batch();
+
+    interface Batch {
+        /** How often the worker looks for due items (read by EligibilityBatchWorker's @Scheduled; e.g. 1s, 500ms). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /**
+         * Items asked at once. Kept below the gateway's bulkhead (10) so that real-time checks at the front desk
+         * always find room; a batch item that still meets a full bulkhead is retried later.
+         */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Attempts per item when the payer is unavailable; the last one stores the ERROR answer. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the next attempt, times the attempts so far. */
+        @WithDefault("PT10S")
+        Duration retryDelay();
+
+        /** A RUNNING item whose worker died is taken back after this long. */
+        @WithDefault("PT5M")
+        Duration staleAfter();
+    }
 }

@@ -68,7 +68,14 @@ public class EligibilityCheckResource {
         if (result.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
+        response.header("Server-Timing", serverTiming(result.timing()));
         return response.build();
+    }
+
+    /** W3C Server-Timing: the payer call, the whole check and the check's own overhead (total less payer), in ms. */
+    static String serverTiming(EligibilityService.Timing t) {
+        return String.format(java.util.Locale.ROOT, "payer;dur=%.3f, total;dur=%.3f, overhead;dur=%.3f",
+                t.payerMillis(), t.totalMillis(), t.overheadMillis());
     }
 
     @GET

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.claimflow.eligibility.config.EligibilityConfig;
 import org.claimflow.eligibility.domain.Amounts;
@@ -48,6 +50,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -88,6 +91,9 @@ public class EligibilityService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final TransactionManager transactions;
+    private final Timer payerTimer;
+    private final Timer checkTimer;
+    private final Timer overheadTimer;
 
     public EligibilityService(PayerGateway payers, ControlNumberSequence controlNumbers, Inbox inbox, OutboxWriter outbox,
                               IdempotencyStore idempotency, EligibilityConfig config, ObjectMapper mapper, Clock clock,
@@ -102,10 +108,32 @@ public class EligibilityService {
         this.clock = clock;
         this.metrics = metrics;
         this.transactions = transactions;
+        // Percentile histograms, so that /q/metrics gives p50/p95/p99 (histogram_quantile) of each.
+        this.payerTimer = Timer.builder("claimflow.eligibility.payer.call")
+                .description("The payer gateway call of one check (270 out, 271 back, with its retries)")
+                .publishPercentileHistogram().register(metrics);
+        this.checkTimer = Timer.builder("claimflow.eligibility.check")
+                .description("A whole real-time check, payer call included")
+                .publishPercentileHistogram().register(metrics);
+        this.overheadTimer = Timer.builder("claimflow.eligibility.check.overhead")
+                .description("A real-time check's own time: the whole check less its payer call")
+                .publishPercentileHistogram().register(metrics);
     }
 
     /** The outcome of a check asked through the API, as the HTTP response it becomes (and is replayed as). */
-    public record CheckResult(int status, String body, String location, boolean replayed) {
+    public record CheckResult(int status, String body, String location, boolean replayed, Timing timing) {
+    }
+
+    /** Where a real-time check's time went: the payer call (0 when none was made) and the whole check, in ms. */
+    public record Timing(double payerMillis, double totalMillis) {
+        public double overheadMillis() {
+            return Math.max(0, totalMillis - payerMillis);
+        }
+    }
+
+    /** What became of one batch item: DONE names the check; RETRY and FAILED give a reason (no check stored). */
+    public record BatchItemOutcome(Kind kind, UUID checkId, String reason) {
+        public enum Kind { DONE, RETRY, FAILED }
     }
 
     /** What is asked of the payer, whoever asks. */
@@ -119,7 +147,8 @@ public class EligibilityService {
     }
 
     /** An answer and how it was had: asked now (with its X12), or reused from an earlier check. */
-    record Asked(CoverageAnswer answer, Integer controlNumber, String raw270, String raw271, UUID answeredByCheckId) {
+    record Asked(CoverageAnswer answer, Integer controlNumber, String raw270, String raw271, UUID answeredByCheckId,
+                 long payerNanos) {
     }
 
     /**
@@ -129,29 +158,34 @@ public class EligibilityService {
      * @throws InvalidInquiryException when the request cannot make a valid 270 (400)
      */
     public CheckResult check(EligibilityCheckRequest request, String idempotencyKey) {
+        long start = System.nanoTime();
         String requestJson = json(request);
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.StoredResponse> stored = inTransaction(() ->
                     idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson)));
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new CheckResult(s.status(), s.body(), s.location(), true);
+                return new CheckResult(s.status(), s.body(), s.location(), true, new Timing(0, millis(System.nanoTime() - start)));
             }
         }
         try {
             Question question = questionOf(request);
             UUID id = UUID.randomUUID();
             Asked asked = ask(id, question);
-            return inTransaction(() -> {
+            String location = "/api/v1/eligibility/checks/" + id;
+            String body = inTransaction(() -> {
                 EligibilityCheck check = record(id, question, asked);
-                String location = "/api/v1/eligibility/checks/" + id;
-                String body = json(toResponse(check));
+                String json = json(toResponse(check));
                 if (idempotencyKey != null) {
                     idempotency.complete(request.practiceId(), idempotencyKey,
-                            new IdempotencyStore.StoredResponse(201, body, location));
+                            new IdempotencyStore.StoredResponse(201, json, location));
                 }
-                return new CheckResult(201, body, location, false);
+                return json;
             });
+            long total = System.nanoTime() - start;
+            checkTimer.record(total, TimeUnit.NANOSECONDS);
+            overheadTimer.record(Math.max(0, total - asked.payerNanos()), TimeUnit.NANOSECONDS);
+            return new CheckResult(201, body, location, false, new Timing(millis(asked.payerNanos()), millis(total)));
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
                 inTransaction(() -> {
@@ -181,14 +215,13 @@ public class EligibilityService {
         UUID id = UUID.randomUUID();
         Asked asked;
         if (prepared.fresh() != null) {
-            EligibilityCheck earlier = prepared.fresh();
-            asked = new Asked(answerOf(earlier), null, null, null, earlier.id);
+            asked = reused(prepared.fresh());
         } else {
             try {
                 asked = ask(id, question);
             } catch (InvalidInquiryException e) {
                 // Not a poison record: billing holds the claim until its data is corrected.
-                asked = new Asked(CoverageAnswer.error(ReasonCodes.INVALID_INQUIRY, e.summary()), null, null, null, null);
+                asked = new Asked(CoverageAnswer.error(ReasonCodes.INVALID_INQUIRY, e.summary()), null, null, null, null, 0);
             }
         }
         Asked answer = asked;
@@ -200,6 +233,42 @@ public class EligibilityService {
             publishChecked(envelope, claim, check, answer.answer());
             return null;
         });
+    }
+
+    /**
+     * One item of a batch (EligibilityBatchService): the claim path's reuse of a fresh answer, else the real-time
+     * path's payer call, outside any transaction. A payer that is unavailable (down, breaker open, bulkhead full)
+     * gives RETRY unless this is the last attempt, when the ERROR check is stored like any other. The check row and
+     * whatever {@code alsoRecord} writes (the item's result) commit together.
+     */
+    BatchItemOutcome checkBatchItem(Question question, boolean lastAttempt, Consumer<EligibilityCheck> alsoRecord) {
+        Instant notBefore = clock.instant().minus(config.freshness());
+        EligibilityCheck fresh = inTransaction(() -> EligibilityCheck.latestAnswer(question.practiceId(), question.payerId(),
+                question.memberId(), question.dateOfService(), question.serviceTypes().get(0), notBefore));
+        UUID id = UUID.randomUUID();
+        Asked asked;
+        if (fresh != null) {
+            asked = reused(fresh);
+        } else {
+            try {
+                asked = ask(id, question);
+            } catch (InvalidInquiryException e) {
+                return new BatchItemOutcome(BatchItemOutcome.Kind.FAILED, null, truncate(e.summary(), 500));
+            }
+        }
+        if (!lastAttempt && ReasonCodes.PAYER_UNAVAILABLE.equals(asked.answer().reasonCode())) {
+            return new BatchItemOutcome(BatchItemOutcome.Kind.RETRY, null, truncate(asked.answer().reason(), 500));
+        }
+        Asked answer = asked;
+        return inTransaction(() -> {
+            EligibilityCheck check = record(id, question, answer);
+            alsoRecord.accept(check);
+            return new BatchItemOutcome(BatchItemOutcome.Kind.DONE, check.id, null);
+        });
+    }
+
+    private Asked reused(EligibilityCheck earlier) {
+        return new Asked(answerOf(earlier), null, null, null, earlier.id, 0);
     }
 
     @Transactional
@@ -248,10 +317,13 @@ public class EligibilityService {
         } catch (X12ValidationException e) {
             throw new InvalidInquiryException(InquiryProblems.toFields(e.problems()));
         }
+        long payerStart = System.nanoTime();
         PayerReply reply = payers.inquire(q.payerId(), inquiry270);
+        long payerNanos = System.nanoTime() - payerStart;
+        payerTimer.record(payerNanos, TimeUnit.NANOSECONDS);
         if (!reply.answered()) {
             return new Asked(CoverageAnswer.error(ReasonCodes.PAYER_UNAVAILABLE, reply.failure()), controlNumber,
-                    inquiry270, null, null);
+                    inquiry270, null, null, payerNanos);
         }
         CoverageAnswer answer;
         try {
@@ -261,7 +333,7 @@ public class EligibilityService {
             LOG.warnf("payer %s answered check %s with an unreadable 271: %s", q.payerId(), checkId, e.getMessage());
             answer = CoverageAnswer.error(ReasonCodes.INVALID_RESPONSE, "The payer's answer could not be read as a 271.");
         }
-        return new Asked(answer, controlNumber, inquiry270, reply.response271(), null);
+        return new Asked(answer, controlNumber, inquiry270, reply.response271(), null, payerNanos);
     }
 
     private EligibilityInquiry inquiryOf(UUID checkId, Question q, int controlNumber) {
@@ -395,6 +467,10 @@ public class EligibilityService {
 
     private static <T> T inTransaction(Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(work);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
     }
 
     private static String truncate(String text, int max) {

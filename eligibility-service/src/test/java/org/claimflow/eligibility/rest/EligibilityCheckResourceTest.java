@@ -91,6 +91,21 @@ class EligibilityCheckResourceTest {
     }
 
     @Test
+    void reportsThePayerCallAndTheWholeCheckInServerTiming() {
+        String timing = post(EligibilityCheckFixture.ada().build(), null).then().statusCode(201)
+                .extract().header("Server-Timing");
+        var matcher = java.util.regex.Pattern
+                .compile("payer;dur=([0-9.]+), total;dur=([0-9.]+), overhead;dur=([0-9.]+)").matcher(timing);
+        assertTrue(matcher.matches(), timing);
+        double payer = Double.parseDouble(matcher.group(1));
+        double total = Double.parseDouble(matcher.group(2));
+        assertTrue(payer > 0 && total >= payer, timing);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("claimflow_eligibility_payer_call_seconds_bucket"))
+                .body(containsString("claimflow_eligibility_check_overhead_seconds_count"));
+    }
+
+    @Test
     void asksAPayerWhoseIdIsLongerThanTheInterchangeReceiverField() {
         // The 270 goes to the clearinghouse (ISA08); the payer is named in NM1*PR, which holds 80 characters.
         post(EligibilityCheckFixture.katherine().build(), null).then().statusCode(201)
