@@ -21,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.billing.support.EventSchemas;
-import org.claimflow.billing.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.billing.x12.X12Document;
 import org.claimflow.billing.x12.X12SegmentReader;
 import org.claimflow.localstack.ClaimflowTestResource;

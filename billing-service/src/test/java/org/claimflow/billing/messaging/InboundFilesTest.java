@@ -26,7 +26,7 @@ import org.claimflow.billing.service.AcknowledgmentService;
 import org.claimflow.billing.service.InboundService;
 import org.claimflow.billing.service.RemittanceService;
 import org.claimflow.billing.support.EncounterCodedFixture;
-import org.claimflow.billing.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.SandboxPayerTestResource;

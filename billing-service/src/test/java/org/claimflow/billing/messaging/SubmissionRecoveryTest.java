@@ -16,7 +16,7 @@ import org.claimflow.billing.service.SubmissionJob;
 import org.claimflow.billing.service.SubmissionService;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
-import org.claimflow.billing.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import org.claimflow.billing.support.ClaimApi;
 import org.claimflow.billing.support.EncounterCodedFixture;
-import org.claimflow.billing.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.SandboxPayerTestResource;

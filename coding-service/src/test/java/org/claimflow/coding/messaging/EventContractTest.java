@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.EventSchemas;
-import org.claimflow.coding.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
 import com.networknt.schema.JsonSchema;

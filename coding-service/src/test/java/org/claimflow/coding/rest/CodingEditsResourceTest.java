@@ -14,7 +14,7 @@ import org.claimflow.coding.codeset.CodeSetConfig;
 import org.claimflow.coding.codeset.CodeSetLoader;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
-import org.claimflow.coding.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

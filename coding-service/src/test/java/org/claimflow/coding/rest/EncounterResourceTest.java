@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
-import org.claimflow.coding.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
-import org.claimflow.denial.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.junit.jupiter.api.Test;
 

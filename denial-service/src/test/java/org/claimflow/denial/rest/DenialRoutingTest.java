@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.denial.codeset.CarcRarcCodeset;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
-import org.claimflow.denial.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.denial.support.Schemas;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.claimflow.localstack.KafkaTestClient;
 import java.time.Duration;
 import java.util.Map;
 

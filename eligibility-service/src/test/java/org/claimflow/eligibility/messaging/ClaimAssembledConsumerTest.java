@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.eligibility.gateway.SandboxPayerGateway;
 import org.claimflow.eligibility.support.ClaimAssembledFixture;
 import org.claimflow.eligibility.support.EventSchemas;
-import org.claimflow.eligibility.support.KafkaTestClient;
+import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.eligibility.support.SandboxPayer;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.SandboxPayerTestResource;

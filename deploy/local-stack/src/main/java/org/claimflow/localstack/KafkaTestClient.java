@@ -1,4 +1,4 @@
-package org.claimflow.eligibility.support;
+package org.claimflow.localstack;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads and writes the real broker the service under test uses. */
+/**
+ * For services' tests: reads and writes the real broker the service under test uses (its
+ * {@code kafka.bootstrap.servers}, which {@link ClaimflowTestResource} sets).
+ */
 public final class KafkaTestClient {
 
     private KafkaTestClient() {
