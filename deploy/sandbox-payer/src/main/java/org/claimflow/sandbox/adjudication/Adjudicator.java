@@ -18,6 +18,7 @@ public class Adjudicator {
     private final EligibilityPolicy eligibility = new EligibilityPolicy();
     private final ClaimStatusPolicy status = new ClaimStatusPolicy();
     private final CoveredServicePolicy coveredServices;
+    private final DiagnosisSupportPolicy diagnosisSupport;
     private final AllowedAmountPolicy allowedAmounts;
     private final PatientResponsibilityPolicy patientResponsibility;
 
@@ -25,6 +26,7 @@ public class Adjudicator {
         this.seed = seed;
         SeedData data = seed.data();
         this.coveredServices = new CoveredServicePolicy(data.nonCoveredCodes(), data.priorAuthorizationCodes());
+        this.diagnosisSupport = new DiagnosisSupportPolicy(data.diagnosisRequirements());
         this.allowedAmounts = new AllowedAmountPolicy(data.feeSchedule(), data.unlistedCodeAllowedShare());
         this.patientResponsibility = new PatientResponsibilityPolicy(data.officeVisitCodes());
     }
@@ -39,7 +41,8 @@ public class Adjudicator {
         List<LineAdjudication> lines = new ArrayList<>();
         for (ServiceLine line : claim.lines()) {
             Optional<String> denial = eligibility.denialReason(member, line.serviceDate())
-                    .or(() -> coveredServices.denialReason(line.procedureCode()));
+                    .or(() -> coveredServices.denialReason(line.procedureCode()))
+                    .or(() -> diagnosisSupport.denialReason(line));
             if (denial.isPresent()) {
                 lines.add(LineAdjudication.denied(line, denial.get()));
                 continue;

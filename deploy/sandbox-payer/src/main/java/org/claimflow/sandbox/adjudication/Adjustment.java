@@ -11,13 +11,14 @@ public record Adjustment(AdjustmentGroup group, String reasonCode, BigDecimal am
     public static final String COPAY = "3";
     public static final String EXPENSES_AFTER_COVERAGE_TERMINATED = "27";
     public static final String PATIENT_NOT_IDENTIFIED = "31";
+    public static final String DIAGNOSIS_INCONSISTENT = "11";
     public static final String ABOVE_FEE_SCHEDULE = "45";
     public static final String NON_COVERED = "96";
     public static final String AUTHORIZATION_ABSENT = "197";
 
     /** Reasons that deny a line, as opposed to contractual reductions and patient shares. */
     private static final Set<String> DENIALS =
-            Set.of(EXPENSES_AFTER_COVERAGE_TERMINATED, PATIENT_NOT_IDENTIFIED, NON_COVERED, AUTHORIZATION_ABSENT);
+            Set.of(DIAGNOSIS_INCONSISTENT, EXPENSES_AFTER_COVERAGE_TERMINATED, PATIENT_NOT_IDENTIFIED, NON_COVERED, AUTHORIZATION_ABSENT);
 
     public static Adjustment co(String reason, BigDecimal amount) {
         return new Adjustment(AdjustmentGroup.CO, reason, amount);

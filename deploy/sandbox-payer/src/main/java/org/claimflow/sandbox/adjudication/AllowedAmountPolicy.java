@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Rule 3a: the allowed amount is the fee schedule amount (times the payer's factor, rounded to cents)
+ * Rule 4: the allowed amount is the fee schedule amount (times the payer's factor, rounded to cents)
  * times the units, capped at the line charge. A code missing from the schedule is allowed a fixed share
  * of its charge.
  */

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.claimflow.sandbox.seed.Plan;
 
 /**
- * Rule 3b: the patient's share of an allowed amount, in this order: the plan copay once per claim on the
+ * Rule 5: the patient's share of an allowed amount, in this order: the plan copay once per claim on the
  * first office E/M line (capped at that line's allowed amount); then the deductible still remaining,
  * up to what is left; then coinsurance on the rest, rounded half up to cents.
  */

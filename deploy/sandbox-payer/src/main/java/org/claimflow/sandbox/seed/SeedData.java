@@ -8,7 +8,7 @@ import java.util.Set;
 /** The content of {@code seed.json}. */
 public record SeedData(List<Payer> payers, List<Member> members, Set<String> officeVisitCodes,
         Map<String, BigDecimal> feeSchedule, BigDecimal unlistedCodeAllowedShare, Set<String> nonCoveredCodes,
-        Set<String> priorAuthorizationCodes) {
+        Set<String> priorAuthorizationCodes, Map<String, List<String>> diagnosisRequirements) {
 
     public SeedData {
         payers = List.copyOf(payers);
@@ -17,5 +17,6 @@ public record SeedData(List<Payer> payers, List<Member> members, Set<String> off
         feeSchedule = Map.copyOf(feeSchedule);
         nonCoveredCodes = Set.copyOf(nonCoveredCodes);
         priorAuthorizationCodes = Set.copyOf(priorAuthorizationCodes);
+        diagnosisRequirements = diagnosisRequirements == null ? Map.of() : Map.copyOf(diagnosisRequirements);
     }
 }

@@ -52,8 +52,20 @@ public final class Claim837Parser {
                         line = new LineDraft(claim.lines.size() + 1);
                     }
                 }
+                case "HI" -> {
+                    if (claim != null) {
+                        for (int e = 1; e <= s.elements().size(); e++) {
+                            if (!s.component(e, 2).isEmpty()) {
+                                claim.diagnoses.add(s.component(e, 2));
+                            }
+                        }
+                    }
+                }
                 case "SV1" -> {
                     if (line != null) {
+                        for (int c = 1; c <= 4; c++) {
+                            X12Values.integer(s.component(7, c)).ifPresent(line.pointers::add);
+                        }
                         line.code = s.component(1, 2);
                         for (int c = 3; c <= 6; c++) {
                             if (!s.component(1, c).isEmpty()) {
@@ -73,7 +85,7 @@ public final class Claim837Parser {
                     }
                 }
                 default -> {
-                    // other segments (HI, PER, SBR, N3, N4, …) do not change what the sandbox adjudicates
+                    // other segments (PER, SBR, N3, N4, …) do not change what the sandbox adjudicates
                 }
             }
         }
@@ -130,8 +142,11 @@ public final class Claim837Parser {
 
         void finishLine() {
             if (line != null && claim != null && line.code != null && line.from != null) {
+                List<String> pointed = line.pointers.stream()
+                        .filter(pointer -> pointer >= 1 && pointer <= claim.diagnoses.size())
+                        .map(pointer -> claim.diagnoses.get(pointer - 1)).toList();
                 claim.lines.add(new ServiceLine(line.number, line.code, line.modifiers, line.charge, line.units,
-                        line.from, line.to, line.controlNumber));
+                        line.from, line.to, line.controlNumber, pointed));
             }
             line = null;
         }
@@ -154,6 +169,7 @@ public final class Claim837Parser {
         final String placeOfService;
         final String frequency;
         String original;
+        final List<String> diagnoses = new ArrayList<>();
         final List<ServiceLine> lines = new ArrayList<>();
 
         ClaimDraft(String patientControlNumber, BigDecimal total, String placeOfService, String frequency) {
@@ -167,6 +183,7 @@ public final class Claim837Parser {
     private static final class LineDraft {
         final int number;
         final List<String> modifiers = new ArrayList<>();
+        final List<Integer> pointers = new ArrayList<>();
         String code;
         BigDecimal charge = BigDecimal.ZERO;
         BigDecimal units = BigDecimal.ONE;

@@ -28,6 +28,11 @@ public final class X12Values {
         return isDecimal(value) ? Optional.of(new BigDecimal(value)) : Optional.empty();
     }
 
+    /** A positive whole number of at most 2 digits (a diagnosis pointer); empty otherwise. */
+    public static Optional<Integer> integer(String value) {
+        return value != null && value.matches("[1-9][0-9]?") ? Optional.of(Integer.valueOf(value)) : Optional.empty();
+    }
+
     public static Optional<LocalDate> date(String value) {
         try {
             return value == null || value.length() != 8 ? Optional.empty() : Optional.of(LocalDate.parse(value, D8));

@@ -201,6 +201,32 @@ class ClaimSubmissionResourceTest {
     }
 
     @Test
+    void deniesAnEcgPointedAtAnUnsupportingDiagnosisWithCo11AndPaysTheCorrectedReplacement() {
+        Set<String> before = mailboxIds();
+        // E11.9 (diabetes) does not support 93000 under the sandbox's coverage policy; I10 (hypertension) does.
+        submit(Claim837Fixture.interchange().claim(ClaimSpec.of("SANDBOX-PPO", Claim837Fixture.DIJKSTRA, "DIJKSTRA", "EDSGER")
+                .diagnoses("E119", "I10").line("99213", "150.00", "1", "20260310", "1:2").line("93000", "40.00", "1", "20260310", "1"))
+                .build());
+        String remittance = newFile(before, "835");
+        X12Text.readValid(remittance).groups().forEach(g -> g.transactions().forEach(X12Text::assertBalanced));
+        Segment original = find(segments(remittance), "CLP").get(0);
+        assertEquals("1", original.element(2), "one line paid: the claim is not denied as a whole");
+        String remit = lines(segments(remittance));
+        assertTrue(remit.contains("SVC*HC:93000*40.00*0.00**1"), remit);
+        assertTrue(remit.contains("CAS*CO*11*40.00"), remit);
+        Set<String> beforeReplacement = mailboxIds();
+
+        submit(Claim837Fixture.interchange().claim(ClaimSpec.of("SANDBOX-PPO", Claim837Fixture.DIJKSTRA, "DIJKSTRA", "EDSGER")
+                .diagnoses("E119", "I10").line("99213", "150.00", "1", "20260310", "1:2").line("93000", "40.00", "1", "20260310", "2")
+                .adjusting("7", original.element(7))).build());
+
+        String corrected = lines(segments(newFile(beforeReplacement, "835")));
+        assertTrue(corrected.contains("SVC*HC:93000*40.00*17.00**1"), corrected);
+        assertTrue(corrected.contains("CAS*CO*11*-40.00"), "the reversal of the original takes back its denial: " + corrected);
+        assertTrue(!corrected.contains("CAS*CO*11*40.00"), "the replacement line is not denied again: " + corrected);
+    }
+
+    @Test
     void wrongSegmentCountRejectsTheTransactionSetIn999() {
         Set<String> before = mailboxIds();
 
