@@ -131,12 +131,12 @@ public final class DemoRunner {
     private Outcome observe(Scenario scenario, String externalId, String encounterId) {
         JsonNode encounter = get(codingUrl + "/api/v1/encounters/" + encounterId);
         String encounterStatus = encounter == null ? "UNKNOWN" : encounter.path("status").asText();
-        if ("NEEDS_REVIEW".equals(encounterStatus)) {
+        JsonNode claim = originalClaim(encounterId);
+        if ("NEEDS_REVIEW".equals(encounterStatus) && claim == null) {
             return new Outcome(scenario, externalId, encounterId, encounterStatus, null, "HELD_FOR_CODING",
                     null, null, null, List.of(), List.of());
         }
-        JsonNode claims = get(billingUrl + "/api/v1/claims?encounterId=" + encounterId);
-        JsonNode claim = claims == null || claims.path("items").isEmpty() ? null : claims.path("items").get(0);
+        // A claim exists: its outcome counts, even when a coding denial has re-opened the encounter since.
         if (claim == null) {
             return new Outcome(scenario, externalId, encounterId, encounterStatus, null, "NO_CLAIM_YET",
                     null, null, null, List.of(), List.of());
@@ -155,6 +155,20 @@ public final class DemoRunner {
                 text(claim.path("amounts"), "charged"), text(claim.path("amounts"), "paid"),
                 text(claim.path("amounts"), "patientResponsibility"),
                 List.copyOf(queues), List.copyOf(categories));
+    }
+
+    /** The encounter's original claim (frequency 1), not a replacement or void made later to correct it. */
+    private JsonNode originalClaim(String encounterId) {
+        JsonNode claims = get(billingUrl + "/api/v1/claims?encounterId=" + encounterId);
+        if (claims == null) {
+            return null;
+        }
+        for (JsonNode claim : claims.path("items")) {
+            if (claim.path("replacesClaimId").isMissingNode() || claim.path("replacesClaimId").isNull()) {
+                return claim;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) {

@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +24,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.claimflow.localstack.ClaimflowSystem;
 import org.claimflow.localstack.DemoRunner;
-import org.claimflow.localstack.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,39 +31,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 
 /**
- * The whole system, as the run command starts it: real PostgreSQL, a real Kafka broker, the sandbox payer
- * and the four packaged services as separate processes. Encounters go in through the public API and are
- * followed to their terminal state in every service.
+ * The whole system ({@link SystemUnderTest}): the demo encounters go in through the public API and are followed
+ * to their terminal state in every service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ClaimflowSystem system;
     private static List<DemoRunner.Outcome> outcomes;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = ServiceProcess.projectRoot();
-        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "system-");
-        system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work)).start(step -> System.out.println("starting " + step));
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
+    static void startTheSystem() {
+        system = SystemUnderTest.system();
     }
 
     private static DemoRunner runner() {
-        return new DemoRunner(system.url("coding-service"), system.url("billing-service"), system.url("denial-service"));
+        return SystemUnderTest.runner();
     }
 
     @Test
@@ -154,6 +139,24 @@ class PipelineIT {
                 .then().statusCode(400).contentType("application/problem+json").body("type", equalTo("/problems/validation"));
     }
 
+    @Test
+    @Order(6)
+    void theClaimFileOfEveryDemoClaimReadsInAnIndependentX12Parser() throws Exception {
+        assumeTrue(IndependentX12Check.nodeAvailable(), "node is not on the PATH: the node-x12 cross-check is skipped");
+        IndependentX12Check.install();
+        int checked = 0;
+        for (DemoRunner.Outcome o : outcomes) {
+            if (o.claimId() == null || "NOT_ELIGIBLE".equals(o.outcome())) {
+                continue;
+            }
+            String x12 = given().get(system.url("billing-service") + "/api/v1/claims/" + o.claimId() + "/x12")
+                    .then().statusCode(200).extract().asString();
+            IndependentX12Check.assertReads(x12, o.scenario().name());
+            checked++;
+        }
+        assertTrue(checked >= 6, "checked " + checked + " claim files");
+    }
+
     private static int denialCount(String claimId) {
         return given().get(system.url("denial-service") + "/api/v1/denials?claimId=" + claimId)
                 .then().statusCode(200).extract().jsonPath().getList("items").size();
@@ -183,15 +186,10 @@ class PipelineIT {
     }
 
     private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return SystemUnderTest.json(body);
     }
 
     private static BigDecimal money(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? BigDecimal.ZERO : new BigDecimal(v.asText());
+        return SystemUnderTest.money(node, field);
     }
 }
