@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimCorrectionService;
+import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -22,6 +23,7 @@ public class ClaimCorrectionRequestedConsumer {
     @Blocking
     public void onClaimCorrectionRequested(String json) {
         var envelope = events.envelope(json, Topics.CLAIM_CORRECTION_REQUESTED_TYPE);
-        corrections.request(envelope, events.payload(envelope, ClaimCorrectionRequestedEvent.class));
+        ClaimCorrectionRequestedEvent event = events.payload(envelope, ClaimCorrectionRequestedEvent.class);
+        TransientFailures.retrying("ClaimCorrectionRequested " + envelope.eventId(), () -> corrections.request(envelope, event));
     }
 }

@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimService;
+import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -22,6 +23,7 @@ public class EligibilityCheckedConsumer {
     @Blocking
     public void onEligibilityChecked(String json) {
         var envelope = events.envelope(json, Topics.ELIGIBILITY_CHECKED_TYPE);
-        claims.applyEligibility(envelope, events.payload(envelope, EligibilityCheckedEvent.class));
+        EligibilityCheckedEvent event = events.payload(envelope, EligibilityCheckedEvent.class);
+        TransientFailures.retrying("EligibilityChecked " + envelope.eventId(), () -> claims.applyEligibility(envelope, event));
     }
 }

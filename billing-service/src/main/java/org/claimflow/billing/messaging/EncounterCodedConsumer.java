@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimService;
+import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -22,6 +23,7 @@ public class EncounterCodedConsumer {
     @Blocking
     public void onEncounterCoded(String json) {
         var envelope = events.envelope(json, Topics.ENCOUNTER_CODED_TYPE);
-        claims.assemble(envelope, events.payload(envelope, EncounterCodedEvent.class));
+        EncounterCodedEvent event = events.payload(envelope, EncounterCodedEvent.class);
+        TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> claims.assemble(envelope, event));
     }
 }

@@ -1,5 +1,6 @@
 package org.claimflow.billing.rest;
 
+import org.claimflow.billing.service.TransientFailures;
 import java.util.Comparator;
 import java.util.List;
 
@@ -125,6 +126,13 @@ public class ProblemExceptionMappers {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return problem(409, "/problems/conflict", "Conflict", "The resource already exists.", uri, null);
             }
+        }
+        if (TransientFailures.isTransient(e)) {
+            // The database is restarting or a concurrent change won a race: the client can simply retry.
+            LOG.warnf("transient %s handling %s: answered 503", e.getClass().getName(), uri.getPath());
+            return Response.fromResponse(problem(503, "/problems/unavailable", "Temporarily unavailable",
+                    "The service could not complete the request just now; retry it (with the same Idempotency-Key).", uri, null))
+                    .header("Retry-After", "1").build();
         }
         // Logged by type only: the message of an unexpected exception may carry data we must not log.
         LOG.errorf("unexpected %s handling %s", e.getClass().getName(), uri.getPath());

@@ -1,6 +1,7 @@
 package org.claimflow.coding.messaging;
 
 import org.claimflow.coding.service.EncounterService;
+import org.claimflow.coding.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -22,6 +23,7 @@ public class ClaimAssembledConsumer {
     @Blocking
     public void onClaimAssembled(String json) {
         var envelope = events.envelope(json, "ClaimAssembled");
-        encounters.linkClaim(envelope, events.payload(envelope, ClaimAssembledEvent.class));
+        ClaimAssembledEvent event = events.payload(envelope, ClaimAssembledEvent.class);
+        TransientFailures.retrying("ClaimAssembled " + envelope.eventId(), () -> encounters.linkClaim(envelope, event));
     }
 }

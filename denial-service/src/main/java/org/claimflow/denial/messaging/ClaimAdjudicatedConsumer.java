@@ -1,11 +1,12 @@
 package org.claimflow.denial.messaging;
 
+import org.claimflow.denial.domain.AdjudicationOutcome;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.claimflow.denial.domain.AdjudicationOutcome;
 import org.claimflow.denial.service.DenialService;
+import org.claimflow.denial.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -40,6 +41,6 @@ public class ClaimAdjudicatedConsumer {
                 || event.serviceLinesOrEmpty().stream().anyMatch(l -> l.lineNumber() == null || l.paidAmount() == null)) {
             throw new IncomingEvents.PoisonEventException("ClaimAdjudicated has an unknown outcome or a line without number or paid amount");
         }
-        denials.route(envelope, event);
+        TransientFailures.retrying("ClaimAdjudicated " + envelope.eventId(), () -> denials.route(envelope, event));
     }
 }

@@ -1,9 +1,7 @@
 package org.claimflow.eligibility.messaging;
 
-import java.time.temporal.ChronoUnit;
-
 import org.claimflow.eligibility.service.EligibilityService;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.claimflow.eligibility.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -12,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Checks the coverage of every assembled claim and answers with EligibilityChecked. A payer that is down
  * is not a failure here (the claim gets an ERROR answer); a transient failure of our own (database) is
- * retried, which is safe because the handling is idempotent; what still fails, and every unreadable
- * record at once, goes to claims.claim-assembled.v1.dlq (see application.properties).
+ * retried for as long as it lasts ({@link TransientFailures}), which is safe because the handling is
+ * idempotent; anything else, and every unreadable record at once, goes to claims.claim-assembled.v1.dlq
+ * (see application.properties).
  */
 @ApplicationScoped
 public class ClaimAssembledConsumer {
@@ -28,8 +27,6 @@ public class ClaimAssembledConsumer {
 
     @Incoming("claim-assembled")
     @Blocking
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, maxDuration = 60, durationUnit = ChronoUnit.SECONDS,
-            abortOn = IncomingEvents.PoisonEventException.class)
     public void onClaimAssembled(String json) {
         var envelope = events.envelope(json, "ClaimAssembled");
         ClaimAssembledEvent claim = events.payload(envelope, ClaimAssembledEvent.class);
@@ -38,6 +35,6 @@ public class ClaimAssembledConsumer {
             throw new IncomingEvents.PoisonEventException(
                     "ClaimAssembled lacks claimId, payerId, memberId, dateOfService or totalCharge");
         }
-        eligibility.checkForClaim(envelope, claim);
+        TransientFailures.retrying("ClaimAssembled " + envelope.eventId(), () -> eligibility.checkForClaim(envelope, claim));
     }
 }
