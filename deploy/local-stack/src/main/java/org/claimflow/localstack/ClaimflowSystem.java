@@ -184,6 +184,37 @@ public final class ClaimflowSystem implements AutoCloseable {
         process.start(Duration.ofSeconds(300));
     }
 
+    /**
+     * Stops a service, as a crash ({@code kill -9}) or a clean shutdown (SIGTERM), and starts it again on the same
+     * port and database; returns once it is ready. For the fault-injection run.
+     */
+    public void restartService(String name, boolean crash) {
+        ServiceProcess process = processes.get(name);
+        if (crash) {
+            process.kill();
+        } else {
+            process.close();
+        }
+        process.start(Duration.ofSeconds(300));
+    }
+
+    /** kill -9 of the Kafka broker, then a restart on the same log directory and ports. */
+    public void bounceKafka() {
+        kafka.kill();
+        kafka.start(Duration.ofSeconds(180));
+    }
+
+    /** A fast shutdown of the embedded PostgreSQL and a start on the same data directory and port. */
+    public synchronized void restartPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external: restart it yourself");
+        }
+        int index = started.indexOf(postgres);
+        postgres.close();
+        postgres = Postgres.start(options.workDir().resolve("pg"), options.postgresPort(), false);
+        started.set(index, postgres);
+    }
+
     public String url(String service) {
         return processes.get(service).url();
     }
