@@ -76,8 +76,12 @@ public class EncounterService {
         this.metrics = metrics;
     }
 
-    /** The outcome of an intake call, as the HTTP response it becomes (and is replayed as). */
-    public record IntakeResult(int status, String body, String location, boolean replayed) {
+    /**
+     * The outcome of an intake call, as the HTTP response it becomes (and is replayed as).
+     *
+     * @param editNanos how long the coding edits took; null for a replay (no edit ran)
+     */
+    public record IntakeResult(int status, String body, String location, boolean replayed, Long editNanos) {
     }
 
     @Transactional
@@ -88,14 +92,15 @@ public class EncounterService {
                     idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson));
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new IntakeResult(s.status(), s.body(), s.location(), true);
+                return new IntakeResult(s.status(), s.body(), s.location(), true, null);
             }
         }
         if (Encounter.findByExternalId(request.practiceId(), request.externalId()) != null) {
             throw new ConflictException("An encounter with this externalId already exists for this practice.");
         }
         Instant now = clock.instant();
-        List<Finding> findings = edits.check(toCoded(request));
+        CodingEditService.Run run = edits.run(request);
+        List<Finding> findings = run.findings();
 
         Encounter encounter = new Encounter();
         encounter.id = UUID.randomUUID();
@@ -116,7 +121,7 @@ public class EncounterService {
         String location = "/api/v1/encounters/" + encounter.id;
         String body = json(new EncounterResponse(encounter.id, encounter.practiceId, encounter.externalId,
                 encounter.status, encounter.dateOfService, findings, null, null, null, encounter.createdAt, null, null, null));
-        IntakeResult result = new IntakeResult(202, body, location, false);
+        IntakeResult result = new IntakeResult(202, body, location, false, run.nanos());
         if (idempotencyKey != null) {
             idempotency.complete(request.practiceId(), idempotencyKey,
                     new IdempotencyStore.StoredResponse(result.status(), body, location));
