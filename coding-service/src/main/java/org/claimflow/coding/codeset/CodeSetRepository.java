@@ -29,6 +29,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CodeSetRepository {
 
+    /** Every PTP edit among the encounter's code pairs, in one indexed query (see CodeSetLookupPlanTest). */
+    static final String PTP_SQL = "select column1, column2, deletion_date, modifier_indicator, rationale from ncci_ptp_edit "
+            + "where codeset_version = ? and (column1, column2) in (select * from unnest(?::varchar[], ?::varchar[]))";
+
     private final AgroalDataSource dataSource;
 
     public CodeSetRepository(AgroalDataSource dataSource) {
@@ -101,9 +105,7 @@ public class CodeSetRepository {
         if (version == null || pairs.isEmpty()) {
             return edits;
         }
-        String sql = "select column1, column2, deletion_date, modifier_indicator, rationale from ncci_ptp_edit "
-                + "where codeset_version = ? and (column1, column2) in (select * from unnest(?::varchar[], ?::varchar[]))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(PTP_SQL)) {
             ps.setString(1, version.tag());
             ps.setArray(2, c.createArrayOf("varchar", pairs.stream().map(p -> p[0]).toArray()));
             ps.setArray(3, c.createArrayOf("varchar", pairs.stream().map(p -> p[1]).toArray()));

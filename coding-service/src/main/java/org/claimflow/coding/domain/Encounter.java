@@ -54,6 +54,10 @@ public class Encounter extends PanacheEntityBase {
     @Column(name = "claim_id")
     public UUID claimId;
 
+    /** When encounter-coded last left for billing; null until the first time. */
+    @Column(name = "sent_to_billing_at")
+    public Instant sentToBillingAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

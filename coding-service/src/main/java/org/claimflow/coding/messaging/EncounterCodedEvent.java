@@ -14,6 +14,8 @@ import org.claimflow.coding.domain.Finding;
 /**
  * Payload of {@code claims.encounter-coded.v1}: everything billing needs to assemble the claim without
  * calling back. Schema: {@code src/main/resources/events/claims.encounter-coded.v1.schema.json}.
+ * {@code correction} is null for a first coding; after a coder corrected an encounter a payer denied for coding,
+ * it names the denial and the claim the corrected codes replace.
  */
 public record EncounterCodedEvent(
         UUID encounterId,
@@ -26,5 +28,11 @@ public record EncounterCodedEvent(
         RenderingProvider renderingProvider,
         List<String> diagnoses,
         List<ServiceLine> serviceLines,
-        List<Finding> warnings) {
+        List<Finding> warnings,
+        Correction correction) {
+
+    /** The claim a corrected encounter replaces: billing builds a replacement (frequency 7, REF*F8). */
+    public record Correction(UUID denialId, UUID claimId, String payerClaimControlNumber, String frequencyCode,
+                             List<String> reasonCodes) {
+    }
 }

@@ -6,6 +6,8 @@ import org.claimflow.coding.domain.EncounterStatus;
 import org.claimflow.coding.domain.Finding;
 import org.claimflow.coding.service.CodingEditService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/coding/edits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +38,17 @@ public class CodingEditsResource {
     @Operation(summary = "Dry-run the coding edits", description = "Runs every coding edit on an encounter (same body as "
             + "POST /api/v1/encounters) and returns the findings; stores and publishes nothing.")
     @APIResponse(responseCode = "200", description = "The findings and what intake would do",
-            content = @Content(schema = @Schema(implementation = CodingEditsResponse.class)))
+            content = @Content(schema = @Schema(implementation = CodingEditsResponse.class)),
+            headers = @Header(name = ServerTiming.HEADER, description = ServerTiming.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Code sets still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CodingEditsResponse check(@Valid @NotNull EncounterRequest request) {
-        List<Finding> findings = edits.check(request);
+    public Response check(@Valid @NotNull EncounterRequest request) {
+        CodingEditService.Run run = edits.run(request);
+        List<Finding> findings = run.findings();
         EncounterStatus status = findings.stream().anyMatch(Finding::holds) ? EncounterStatus.NEEDS_REVIEW : EncounterStatus.CODED;
-        return new CodingEditsResponse(status, findings);
+        return Response.ok(new CodingEditsResponse(status, findings), MediaType.APPLICATION_JSON)
+                .header(ServerTiming.HEADER, ServerTiming.edits(run.nanos()))
+                .build();
     }
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.claimflow.coding.domain.EncounterStatus;
 import org.claimflow.coding.service.EncounterService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +50,8 @@ public class EncounterResource {
     @Operation(summary = "Receive an encounter", description = "Stores the encounter, runs the coding edits and either "
             + "sends it on to billing (CODED) or holds it for a coder (NEEDS_REVIEW). Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the encounter",
-            content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
+            content = @Content(schema = @Schema(implementation = EncounterResponse.class)),
+            headers = @Header(name = ServerTiming.HEADER, description = ServerTiming.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "externalId already used by this practice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,6 +67,9 @@ public class EncounterResource {
                 .location(uri.getBaseUri().resolve(URI.create(result.location().substring(1))));
         if (result.replayed()) {
             response.header("Idempotent-Replayed", "true");
+        }
+        if (result.editNanos() != null) {
+            response.header(ServerTiming.HEADER, ServerTiming.edits(result.editNanos()));
         }
         return response.build();
     }

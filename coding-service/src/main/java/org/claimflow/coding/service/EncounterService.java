@@ -16,15 +16,20 @@ import java.util.UUID;
 
 import org.claimflow.coding.domain.CodedEncounter;
 import org.claimflow.coding.domain.Encounter;
+import org.claimflow.coding.domain.EncounterDenial;
 import org.claimflow.coding.domain.EncounterHistory;
 import org.claimflow.coding.domain.EncounterOverride;
 import org.claimflow.coding.domain.OverridePolicy;
 import org.claimflow.coding.domain.EncounterParts.ServiceLine;
 import org.claimflow.coding.domain.EncounterStatus;
 import org.claimflow.coding.domain.Finding;
+import org.claimflow.coding.domain.PayerDenial;
+import org.claimflow.coding.domain.PayerDenialPolicy;
 import org.claimflow.coding.inbox.Inbox;
 import org.claimflow.coding.messaging.ClaimAssembledEvent;
+import org.claimflow.coding.messaging.DenialRoutedEvent;
 import org.claimflow.coding.messaging.EncounterCodedEvent;
+import org.claimflow.coding.messaging.IncomingEvents.PoisonEventException;
 import org.claimflow.coding.messaging.Topics;
 import org.claimflow.coding.outbox.EventEnvelope;
 import org.claimflow.coding.outbox.OutboxWriter;
@@ -48,6 +53,9 @@ public class EncounterService {
 
     private static final Logger LOG = Logger.getLogger(EncounterService.class);
     static final String CLAIM_ASSEMBLED_CONSUMER = "coding-service.claim-assembled";
+    static final String DENIAL_ROUTED_CONSUMER = "coding-service.denial-routed";
+    /** The actor of the history entries a denial-routed event writes. */
+    static final String DENIAL_SERVICE = "denial-service";
 
     private final ObjectMapper mapper;
     private final OutboxWriter outbox;
@@ -68,8 +76,12 @@ public class EncounterService {
         this.metrics = metrics;
     }
 
-    /** The outcome of an intake call, as the HTTP response it becomes (and is replayed as). */
-    public record IntakeResult(int status, String body, String location, boolean replayed) {
+    /**
+     * The outcome of an intake call, as the HTTP response it becomes (and is replayed as).
+     *
+     * @param editNanos how long the coding edits took; null for a replay (no edit ran)
+     */
+    public record IntakeResult(int status, String body, String location, boolean replayed, Long editNanos) {
     }
 
     @Transactional
@@ -80,14 +92,15 @@ public class EncounterService {
                     idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson));
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new IntakeResult(s.status(), s.body(), s.location(), true);
+                return new IntakeResult(s.status(), s.body(), s.location(), true, null);
             }
         }
         if (Encounter.findByExternalId(request.practiceId(), request.externalId()) != null) {
             throw new ConflictException("An encounter with this externalId already exists for this practice.");
         }
         Instant now = clock.instant();
-        List<Finding> findings = edits.check(toCoded(request));
+        CodingEditService.Run run = edits.run(request);
+        List<Finding> findings = run.findings();
 
         Encounter encounter = new Encounter();
         encounter.id = UUID.randomUUID();
@@ -107,8 +120,8 @@ public class EncounterService {
 
         String location = "/api/v1/encounters/" + encounter.id;
         String body = json(new EncounterResponse(encounter.id, encounter.practiceId, encounter.externalId,
-                encounter.status, encounter.dateOfService, findings, null, null, null, encounter.createdAt, null, null));
-        IntakeResult result = new IntakeResult(202, body, location, false);
+                encounter.status, encounter.dateOfService, findings, null, null, null, encounter.createdAt, null, null, null));
+        IntakeResult result = new IntakeResult(202, body, location, false, run.nanos());
         if (idempotencyKey != null) {
             idempotency.complete(request.practiceId(), idempotencyKey,
                     new IdempotencyStore.StoredResponse(result.status(), body, location));
@@ -174,6 +187,12 @@ public class EncounterService {
     public EncounterResponse correct(UUID id, CorrectionRequest correction, String who) {
         Encounter encounter = load(id);
         requireStatus(encounter, "corrected", EncounterStatus.NEEDS_REVIEW, EncounterStatus.QUERY_PROVIDER);
+        List<EncounterDenial> unresolved = EncounterDenial.unresolved(encounter.id);
+        if (encounter.sentToBillingAt != null && unresolved.isEmpty()) {
+            // Corrected codes of a claim already sent can only travel as a replacement, which needs a payer denial.
+            throw new ConflictException("This encounter was already sent to billing and no payer denial is open for it; "
+                    + "ask billing for a corrected claim instead.");
+        }
         EncounterRequest r = request(encounter);
         EncounterRequest corrected = new EncounterRequest(r.practiceId(), r.externalId(), r.dateOfService(),
                 correction.placeOfService() != null ? correction.placeOfService() : r.placeOfService(),
@@ -193,6 +212,11 @@ public class EncounterService {
         Instant now = clock.instant();
         encounter.request = json(corrected);
         encounter.openQuery = null;
+        // The correction answers every open payer denial: it clears PAYER_DENIAL, and the release that follows
+        // (now or after the remaining findings are resolved) sends the codes as a replacement claim.
+        for (EncounterDenial denial : unresolved) {
+            denial.status = EncounterDenial.Status.CORRECTING;
+        }
         EncounterHistory.record(encounter, now, "CORRECTED", who, "Corrected "
                 + (parts.isEmpty() ? "nothing (edits re-run)" : String.join(", ", parts)) + ": " + correction.reason());
         dispose(encounter, corrected, edits.check(toCoded(corrected)), EncounterOverride.of(encounter.id), now, who);
@@ -208,6 +232,9 @@ public class EncounterService {
         Encounter encounter = load(id);
         requireStatus(encounter, "overridden", EncounterStatus.NEEDS_REVIEW, EncounterStatus.QUERY_PROVIDER);
         List<Integer> lines = lineNumbers == null ? List.of() : List.copyOf(lineNumbers);
+        if (PayerDenialPolicy.RULE_ID.equals(ruleId)) {
+            return declineDenials(encounter, lines, reason, who);
+        }
         List<Finding> current = findings(encounter);
         List<Finding> covered = current.stream().filter(f -> OverridePolicy.covers(ruleId, lines, f)).toList();
         if (covered.isEmpty()) {
@@ -278,11 +305,109 @@ public class EncounterService {
     }
 
     /**
-     * The one disposition of an edit run, for intake and every coder action: stores the findings, and either
-     * holds the encounter (NEEDS_REVIEW) or marks it CODED and writes encounter-coded to the outbox.
+     * Consumer side of denial-routed: a payer denied the encounter's claim for coding (queue CODING), so it goes
+     * back to the coders, held by a PAYER_DENIAL finding, with the denial kept for the replacement claim. Other
+     * queues are none of this service's business. The same event, or the same denial under another event id,
+     * changes nothing the second time.
      */
-    private void dispose(Encounter encounter, EncounterRequest request, List<Finding> findings,
+    @Transactional
+    public void reopenForDenial(EventEnvelope envelope, DenialRoutedEvent event) {
+        if (!inbox.markProcessed(envelope.eventId(), DENIAL_ROUTED_CONSUMER, envelope.practiceId())) {
+            return;
+        }
+        if (!PayerDenialPolicy.reopens(event.queue())) {
+            return;
+        }
+        if (event.denialId() == null || event.claimId() == null || event.payerId() == null) {
+            throw new PoisonEventException("DenialRouted " + envelope.eventId() + " lacks denialId, claimId or payerId");
+        }
+        Encounter encounter = event.encounterId() == null ? null : Encounter.findById(event.encounterId());
+        if (encounter == null || !encounter.practiceId.equals(envelope.practiceId())) {
+            // Nothing to re-open: a person has to look at it, so it goes to the dead-letter topic rather than vanish.
+            throw new PoisonEventException("DenialRouted " + envelope.eventId() + " names an encounter this service does not have");
+        }
+        if (EncounterDenial.findById(event.denialId()) != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        EncounterDenial denial = new EncounterDenial();
+        denial.denialId = event.denialId();
+        denial.encounterId = encounter.id;
+        denial.practiceId = encounter.practiceId;
+        denial.claimId = event.claimId();
+        denial.payerId = event.payerId();
+        denial.payerClaimControlNumber = event.payerClaimControlNumber();
+        denial.category = event.category();
+        denial.groupCode = event.groupCode();
+        denial.reasonCodes = json(event.reasonCodes() == null ? List.of() : event.reasonCodes());
+        denial.reasons = json(event.reasons() == null ? List.of() : event.reasons().stream()
+                .map(r -> new PayerDenial.Reason(r.groupCode(), r.reasonCode(), r.description())).toList());
+        denial.remarkCodes = json(event.remarkCodes() == null ? List.of() : event.remarkCodes());
+        denial.lineNumbers = json(event.lineNumbers() == null ? List.of() : event.lineNumbers());
+        denial.amount = event.amount();
+        denial.status = EncounterDenial.Status.OPEN;
+        denial.eventId = envelope.eventId();
+        denial.receivedAt = now;
+        denial.persist();
+
+        EncounterRequest r = request(encounter);
+        Finding finding = PayerDenialPolicy.finding(payerDenial(denial), procedureCodes(r));
+        EncounterHistory.record(encounter, now, "REOPENED_BY_DENIAL", DENIAL_SERVICE,
+                (encounter.status == EncounterStatus.CODED ? "Re-opened: " : "Added to the held encounter: ") + finding.message());
+        if (encounter.status == EncounterStatus.QUERY_PROVIDER) {
+            // Still waiting for the provider: the denial joins the findings, the answer re-runs everything.
+            encounter.findings = json(withPayerDenials(findings(encounter), EncounterDenial.unresolved(encounter.id), r));
+            encounter.updatedAt = now;
+        } else {
+            dispose(encounter, r, findings(encounter), EncounterOverride.of(encounter.id), now, DENIAL_SERVICE);
+        }
+    }
+
+    /**
+     * An override of PAYER_DENIAL: the coder says the billed codes were right. The covered denials are closed as
+     * DECLINED and nothing is sent to billing for them (the claim stands; an appeal is billing's business). Not an
+     * encounter_override row: a later denial on the same lines must hold the encounter again.
+     */
+    private EncounterResponse declineDenials(Encounter encounter, List<Integer> lines, String reason, String who) {
+        EncounterRequest r = request(encounter);
+        List<String> codes = procedureCodes(r);
+        List<EncounterDenial> unresolved = EncounterDenial.unresolved(encounter.id);
+        List<EncounterDenial> declined = unresolved.stream()
+                .filter(d -> d.status == EncounterDenial.Status.OPEN)
+                .filter(d -> OverridePolicy.covers(PayerDenialPolicy.RULE_ID, lines,
+                        PayerDenialPolicy.finding(payerDenial(d), codes)))
+                .toList();
+        if (declined.isEmpty()) {
+            throw new NoSuchFindingException("The encounter has no open finding of rule " + PayerDenialPolicy.RULE_ID
+                    + (lines.isEmpty() ? "" : " on lines " + lines) + ".");
+        }
+        Instant now = clock.instant();
+        for (EncounterDenial d : declined) {
+            d.status = EncounterDenial.Status.DECLINED;
+            d.resolvedAt = now;
+            d.resolvedBy = who;
+            d.resolution = reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+            EncounterHistory.record(encounter, now, "DENIAL_DECLINED", who, "Kept the billed codes for denial " + d.denialId
+                    + " of claim " + d.claimId + " (CARC " + String.join(", ", strings(d.reasonCodes))
+                    + "): " + reason + ". Nothing re-sent to billing.");
+        }
+        if (encounter.status == EncounterStatus.NEEDS_REVIEW) {
+            dispose(encounter, r, findings(encounter), EncounterOverride.of(encounter.id), now, who);
+        } else {
+            encounter.findings = json(withPayerDenials(findings(encounter), EncounterDenial.unresolved(encounter.id), r));
+            encounter.updatedAt = now;
+        }
+        return toResponse(encounter, true);
+    }
+
+    /**
+     * The one disposition of an edit run, for intake, denials and every coder action: stores the findings (the
+     * edits' plus one PAYER_DENIAL per open denial), and either holds the encounter (NEEDS_REVIEW) or releases it.
+     */
+    private void dispose(Encounter encounter, EncounterRequest request, List<Finding> editFindings,
                          List<EncounterOverride> overrides, Instant now, String who) {
+        List<EncounterDenial> unresolved = EncounterDenial.unresolved(encounter.id);
+        List<Finding> findings = withPayerDenials(editFindings, unresolved, request);
         encounter.findings = json(findings);
         encounter.updatedAt = now;
         long open = findings.stream().filter(f -> OverridePolicy.stillHolds(f, overrides)).count();
@@ -290,9 +415,73 @@ public class EncounterService {
             encounter.status = EncounterStatus.NEEDS_REVIEW;
             EncounterHistory.record(encounter, now, "HELD_FOR_REVIEW", who, open + " coding error(s) to resolve.");
         } else {
-            encounter.status = EncounterStatus.CODED;
-            publishCoded(encounter, request, findings);
+            release(encounter, request, findings, unresolved, now, who);
+        }
+    }
+
+    /**
+     * Nothing holds the encounter any more: CODED. What goes to billing depends on what billing already has:
+     * corrected codes for a payer denial go as a replacement of the denied claim (the correction block); a first
+     * coding goes as a plain encounter-coded; an encounter billing already has and whose codes were not corrected
+     * for a denial sends nothing, since a plain re-send would become a duplicate original claim.
+     */
+    private void release(Encounter encounter, EncounterRequest request, List<Finding> findings,
+                         List<EncounterDenial> unresolved, Instant now, String who) {
+        encounter.status = EncounterStatus.CODED;
+        List<EncounterDenial> corrected = unresolved.stream().filter(d -> d.status == EncounterDenial.Status.CORRECTING).toList();
+        if (!corrected.isEmpty()) {
+            // One replacement answers every denial the correction covered; it replaces the newest denied claim.
+            EncounterDenial replaced = corrected.get(corrected.size() - 1);
+            List<String> reasonCodes = corrected.stream().flatMap(d -> strings(d.reasonCodes).stream()).distinct().toList();
+            publishCoded(encounter, request, findings, new EncounterCodedEvent.Correction(replaced.denialId, replaced.claimId,
+                    replaced.payerClaimControlNumber, PayerDenialPolicy.REPLACEMENT_FREQUENCY, reasonCodes), replaced.eventId);
+            for (EncounterDenial d : corrected) {
+                d.status = EncounterDenial.Status.CORRECTED;
+                d.resolvedAt = now;
+                d.resolvedBy = who;
+            }
+            EncounterHistory.record(encounter, now, "CORRECTED_FOR_DENIAL", who, "Corrected codes passed the edits; sent to "
+                    + "billing as a replacement (frequency 7) of claim " + replaced.claimId
+                    + (replaced.payerClaimControlNumber == null ? "" : ", payer claim number " + replaced.payerClaimControlNumber)
+                    + ", for denial " + replaced.denialId + ".");
+        } else if (encounter.sentToBillingAt == null) {
+            publishCoded(encounter, request, findings, null, null);
             EncounterHistory.record(encounter, now, "CODED", who, "Codes passed the edits; sent to billing.");
+        } else {
+            EncounterHistory.record(encounter, now, "CODED", who,
+                    "Back to CODED with the codes billing already has; nothing re-sent.");
+        }
+    }
+
+    /** The edit findings without any stale PAYER_DENIAL, plus one PAYER_DENIAL per OPEN denial. */
+    private List<Finding> withPayerDenials(List<Finding> findings, List<EncounterDenial> unresolved, EncounterRequest request) {
+        List<Finding> all = new ArrayList<>(findings.stream()
+                .filter(f -> !PayerDenialPolicy.RULE_ID.equals(f.ruleId())).toList());
+        List<String> codes = procedureCodes(request);
+        unresolved.stream().filter(d -> d.status == EncounterDenial.Status.OPEN)
+                .forEach(d -> all.add(PayerDenialPolicy.finding(payerDenial(d), codes)));
+        return all;
+    }
+
+    private static List<String> procedureCodes(EncounterRequest request) {
+        return request.serviceLines().stream().map(ServiceLine::procedureCode).toList();
+    }
+
+    private PayerDenial payerDenial(EncounterDenial d) {
+        return new PayerDenial(d.denialId, d.claimId, d.payerId, d.payerClaimControlNumber, d.category, d.groupCode,
+                strings(d.reasonCodes), read(d.reasons, new TypeReference<List<PayerDenial.Reason>>() { }),
+                strings(d.remarkCodes), read(d.lineNumbers, new TypeReference<List<Integer>>() { }), d.amount);
+    }
+
+    private List<String> strings(String jsonArray) {
+        return read(jsonArray, new TypeReference<List<String>>() { });
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored denial unreadable", e);
         }
     }
 
@@ -319,13 +508,16 @@ public class EncounterService {
         }
     }
 
-    private void publishCoded(Encounter encounter, EncounterRequest request, List<Finding> findings) {
+    private void publishCoded(Encounter encounter, EncounterRequest request, List<Finding> findings,
+                              EncounterCodedEvent.Correction correction, UUID causationId) {
         List<Finding> warnings = findings.stream().filter(f -> !f.holds()).toList();
         EncounterCodedEvent event = new EncounterCodedEvent(encounter.id, request.externalId(), request.dateOfService(),
                 request.placeOfService(), request.patient(), request.coverage(), request.billingProvider(),
-                request.renderingProvider(), request.diagnoses(), request.serviceLines(), warnings);
+                request.renderingProvider(), request.diagnoses(), request.serviceLines(), warnings, correction);
         String id = encounter.id.toString();
-        outbox.append(Topics.ENCOUNTER_CODED, Topics.ENCOUNTER_CODED_TYPE, encounter.practiceId, id, id, null, event);
+        outbox.append(Topics.ENCOUNTER_CODED, Topics.ENCOUNTER_CODED_TYPE, encounter.practiceId, id, id,
+                causationId == null ? null : causationId.toString(), event);
+        encounter.sentToBillingAt = encounter.updatedAt;
     }
 
     private EncounterResponse toResponse(Encounter e, boolean withHistory) {
@@ -337,8 +529,17 @@ public class EncounterService {
                 ? EncounterOverride.of(e.id).stream().map(o -> new EncounterResponse.OverrideEntry(o.ruleId,
                         o.lines(), o.reason, o.overriddenBy, o.overriddenAt)).toList()
                 : null;
+        List<EncounterResponse.DenialEntry> denials = null;
+        if (withHistory) {
+            denials = EncounterDenial.unresolved(e.id).stream().map(d -> {
+                PayerDenial p = payerDenial(d);
+                return new EncounterResponse.DenialEntry(p.denialId(), p.claimId(), p.payerId(), p.payerClaimControlNumber(),
+                        p.category(), p.reasonCodes(), p.reasons(), p.remarkCodes(), p.lineNumbers(), d.status.name(), d.receivedAt);
+            }).toList();
+            denials = denials.isEmpty() ? null : denials;
+        }
         return new EncounterResponse(e.id, e.practiceId, e.externalId, e.status, e.dateOfService, findings(e),
-                e.claimId, e.openQuery, overrides, e.createdAt, e.updatedAt, history);
+                e.claimId, e.openQuery, overrides, e.createdAt, e.updatedAt, history, denials);
     }
 
     private List<Finding> findings(Encounter e) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class OverridePolicyTest {
 
-    private static Finding ptp(String message) {
-        return Finding.error("NCCI_PTP", message, List.of("15780", "99213"), List.of(1, 2), "NCCI PTP practitioner 2024Q3", null);
+    private static Finding ptp(String modifierIndicator) {
+        return new Finding("NCCI_PTP", Severity.ERROR, "15780/99213 PTP edit", List.of("15780", "99213"), List.of(1, 2),
+                "NCCI PTP practitioner 2024Q3", null, modifierIndicator);
     }
 
     @Test
@@ -24,13 +25,22 @@ class OverridePolicyTest {
 
     @Test
     void ptpWithModifierIndicator0IsNotOverridableButIndicator1Is() {
-        assertFalse(OverridePolicy.overridable(ptp("… on the same date; modifier indicator 0, no modifier can bypass this edit.")));
-        assertTrue(OverridePolicy.overridable(ptp("… on the same date without an NCCI-associated modifier.")));
+        assertFalse(OverridePolicy.overridable(ptp("0")));
+        assertTrue(OverridePolicy.overridable(ptp("1")));
+    }
+
+    @Test
+    void theDecisionReadsTheIndicatorFieldNotTheMessageText() {
+        Finding wordedLikeIndicator0 = new Finding("NCCI_PTP", Severity.ERROR,
+                "modifier indicator 0, no modifier can bypass this edit", List.of(), List.of(1, 2), "", null, "1");
+        assertTrue(OverridePolicy.overridable(wordedLikeIndicator0));
+        Finding silentIndicator0 = new Finding("NCCI_PTP", Severity.ERROR, "", List.of(), List.of(1, 2), "", null, "0");
+        assertFalse(OverridePolicy.overridable(silentIndicator0));
     }
 
     @Test
     void anOverrideCoversFindingsOfItsRuleThatInvolveAllItsLines() {
-        Finding f = ptp("x");
+        Finding f = ptp("1");
         assertTrue(OverridePolicy.covers("NCCI_PTP", List.of(), f));
         assertTrue(OverridePolicy.covers("NCCI_PTP", List.of(2), f));
         assertFalse(OverridePolicy.covers("NCCI_PTP", List.of(3), f));
@@ -42,8 +52,8 @@ class OverridePolicyTest {
         EncounterOverride o = new EncounterOverride();
         o.ruleId = "NCCI_PTP";
         o.lines(List.of());
-        assertFalse(OverridePolicy.stillHolds(ptp("x"), List.of(o)));
-        assertTrue(OverridePolicy.stillHolds(ptp("x"), List.of()));
-        assertTrue(OverridePolicy.stillHolds(ptp("modifier indicator 0, no modifier can bypass this edit"), List.of(o)));
+        assertFalse(OverridePolicy.stillHolds(ptp("1"), List.of(o)));
+        assertTrue(OverridePolicy.stillHolds(ptp("1"), List.of()));
+        assertTrue(OverridePolicy.stillHolds(ptp("0"), List.of(o)));
     }
 }

@@ -3,18 +3,22 @@ package org.claimflow.coding.messaging;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.claimflow.coding.support.CodeSetsReady;
+import org.claimflow.coding.support.DenialRoutedFixture;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.EventSchemas;
 import org.claimflow.localstack.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,5 +74,52 @@ class EventContractTest {
                                   {"lineNumber":2,"procedureCode":"36415","modifiers":[],"units":1,"chargeAmount":"12.00"}]}}"""
                 .formatted(UUID.randomUUID(), claimId, encounterId, claimId, encounterId);
         assertEquals(Set.of(), EventSchemas.violations(billing, event));
+    }
+
+    /** The optional additions to DenialRouted (docs/events.md) that this service reads. */
+    private static final List<String> DENIAL_ROUTED_ADDITIONS = List.of("payerClaimControlNumber", "dateOfService", "reasons", "remarkCodes");
+
+    @Test
+    void denialRoutedAsThisServiceReadsItMatchesDenialServicesSchema() {
+        JsonSchema denial = EventSchemas.producedBy("denial-service", "claims.denial-routed.v1");
+        String encounterId = UUID.randomUUID().toString();
+        List<DenialRoutedFixture> samples = List.of(
+                DenialRoutedFixture.codingDenial(encounterId, 2),
+                DenialRoutedFixture.codingDenial(encounterId, 1).with("lineNumbers", List.of()),
+                DenialRoutedFixture.required(encounterId, 1),
+                DenialRoutedFixture.codingDenial(encounterId, 1).queue("BILLING", "NON_COVERED", "96"),
+                DenialRoutedFixture.required(null, 1).queue("FRONT_DESK", "ELIGIBILITY", "27"));
+        for (DenialRoutedFixture sample : samples) {
+            assertEquals(Set.of(), EventSchemas.violations(denial, sample.envelope()), sample.envelope());
+        }
+    }
+
+    /**
+     * denial-service adds the optional fields to its schema in parallel with this consumer. Until it has, the samples
+     * above pass only because its payload schema does not forbid additional properties; once it declares them,
+     * the same samples are checked against their declared types. Either way none of them may become required.
+     */
+    @Test
+    void denialServicesSchemaDeclaresOrAllowsTheOptionalFieldsThisServiceReads() {
+        JsonNode payload = EventSchemas.producedByJson("denial-service", "claims.denial-routed.v1").at("/$defs/payload");
+        JsonNode additional = payload.path("additionalProperties");
+        boolean open = additional.isMissingNode() || (additional.isBoolean() && additional.asBoolean()) || additional.isObject();
+        List<String> required = new ArrayList<>();
+        payload.path("required").forEach(r -> required.add(r.asText()));
+        for (String field : DENIAL_ROUTED_ADDITIONS) {
+            assertTrue(open || payload.path("properties").has(field),
+                    "denial-service's payload schema neither declares nor allows " + field);
+            assertFalse(required.contains(field), field + " is an optional addition, not a required field");
+        }
+    }
+
+    @Test
+    void denialServicesSchemaRejectsADenialThisServiceCouldNotRead() {
+        JsonSchema denial = EventSchemas.producedBy("denial-service", "claims.denial-routed.v1");
+        DenialRoutedFixture noDenialId = DenialRoutedFixture.codingDenial(UUID.randomUUID().toString(), 1);
+        noDenialId.payload().remove("denialId");
+        assertFalse(EventSchemas.violations(denial, noDenialId.envelope()).isEmpty());
+        DenialRoutedFixture wordLine = DenialRoutedFixture.codingDenial(UUID.randomUUID().toString(), 1).with("lineNumbers", List.of("two"));
+        assertFalse(EventSchemas.violations(denial, wordLine.envelope()).isEmpty());
     }
 }

@@ -38,12 +38,17 @@ public final class EventSchemas {
 
     /** A schema another service produces, read from its module in this repository. */
     public static JsonSchema producedBy(String module, String topic) {
+        return schema(producedByJson(module, topic));
+    }
+
+    /** The JSON of a schema another service produces, to ask what it declares. */
+    public static JsonNode producedByJson(String module, String topic) {
         Path file = Path.of("..", module, "src/main/resources/events", topic + ".schema.json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the producer's schema is missing: " + file.toAbsolutePath());
         }
         try {
-            return schema(JSON.readTree(file.toFile()));
+            return JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

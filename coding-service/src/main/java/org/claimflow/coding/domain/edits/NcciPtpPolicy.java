@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.claimflow.coding.domain.CodedEncounter;
 import org.claimflow.coding.domain.Finding;
+import org.claimflow.coding.domain.Severity;
 
 /**
  * NCCI procedure-to-procedure edits: of a pair of lines billed on the same date, the column-2 code is not
@@ -24,7 +25,6 @@ public final class NcciPtpPolicy {
             "LC", "LD", "LM", "RC", "RI", "LT", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
             "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
 
-    /** Words of the message of an indicator-0 finding (the finding record carries no indicator field). */
     static final String NEVER_BYPASSED = "modifier indicator 0, no modifier can bypass this edit";
 
     private NcciPtpPolicy() {
@@ -32,7 +32,7 @@ public final class NcciPtpPolicy {
 
     /** True for a PTP finding of an edit with modifier indicator 0: no modifier (and no override) can bypass it. */
     public static boolean neverBypassed(Finding finding) {
-        return RULE_ID.equals(finding.ruleId()) && finding.message() != null && finding.message().contains(NEVER_BYPASSED);
+        return RULE_ID.equals(finding.ruleId()) && "0".equals(finding.modifierIndicator());
     }
 
     /** Distinct code pairs of the encounter in both orders: what to look up (at most n·(n−1) pairs). */
@@ -102,8 +102,8 @@ public final class NcciPtpPolicy {
             fix = "Add modifier 59/XS (separate site), XE (separate encounter), XP (separate practitioner) or XU (unusual, non-overlapping service) "
                     + "if the procedures were distinct, or an anatomic modifier (LT/RT, F1–F9, T1–T9); otherwise remove line " + column2.lineNumber() + ".";
         }
-        return Finding.error(RULE_ID, message, List.of(column1.procedureCode(), column2.procedureCode()),
-                List.of(column1.lineNumber(), column2.lineNumber()), source, fix);
+        return new Finding(RULE_ID, Severity.ERROR, message, List.of(column1.procedureCode(), column2.procedureCode()),
+                List.of(column1.lineNumber(), column2.lineNumber()), source, fix, String.valueOf(edit.modifierIndicator()));
     }
 
     private static boolean isEvaluationAndManagement(String code) {

@@ -53,6 +53,7 @@ class NcciPtpPolicyTest {
             assertEquals(List.of(col1, col2), f.codes());
             assertEquals(List.of(2, 1), f.lineNumbers());
             assertEquals("NCCI PTP practitioner 2024Q3", f.source());
+            assertEquals(col1.equals("0002M") ? "0" : "1", f.modifierIndicator());
             assertEquals(1, findings.size());
         }
     }
