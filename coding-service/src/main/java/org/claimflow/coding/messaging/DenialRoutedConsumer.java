@@ -1,6 +1,7 @@
 package org.claimflow.coding.messaging;
 
 import org.claimflow.coding.service.EncounterService;
+import org.claimflow.coding.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -25,6 +26,8 @@ public class DenialRoutedConsumer {
     @Blocking
     public void onDenialRouted(String json) {
         var envelope = events.envelope(json, "DenialRouted");
-        encounters.reopenForDenial(envelope, events.payload(envelope, DenialRoutedEvent.class));
+        DenialRoutedEvent event = events.payload(envelope, DenialRoutedEvent.class);
+        // A coder may be changing the same encounter: a lost optimistic-lock race is retried, never dead-lettered.
+        TransientFailures.retrying("DenialRouted " + envelope.eventId(), () -> encounters.reopenForDenial(envelope, event));
     }
 }
