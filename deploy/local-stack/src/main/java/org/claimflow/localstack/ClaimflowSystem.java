@@ -205,14 +205,11 @@ public final class ClaimflowSystem implements AutoCloseable {
     }
 
     /** A fast shutdown of the embedded PostgreSQL and a start on the same data directory and port. */
-    public synchronized void restartPostgres() {
+    public void restartPostgres() {
         if (postgres == null) {
             throw new IllegalStateException("PostgreSQL is external: restart it yourself");
         }
-        int index = started.indexOf(postgres);
-        postgres.close();
-        postgres = Postgres.start(options.workDir().resolve("pg"), options.postgresPort(), false);
-        started.set(index, postgres);
+        postgres.restart();
     }
 
     public String url(String service) {

@@ -50,17 +50,21 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeServerProperties(logs);
             Path log4j = writeLog4jConfig();
             String classpath = libs.toAbsolutePath() + "/*";
-            String clusterId = runAndCapture(List.of(javaBin(), "-cp", classpath,
-                    "-Dlog4j2.configurationFile=" + log4j, "kafka.tools.StorageTool", "random-uuid")).trim();
-            String[] lines = clusterId.split("\\R");
-            clusterId = lines[lines.length - 1].trim();
-            runAndCapture(List.of(javaBin(), "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
-                    "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"));
+            // A log directory formatted before (a restart, --keep-data) keeps its cluster id: formatting it again
+            // with a new id is refused, so only a fresh directory is formatted.
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                String clusterId = runAndCapture(List.of(javaBin(), "-cp", classpath,
+                        "-Dlog4j2.configurationFile=" + log4j, "kafka.tools.StorageTool", "random-uuid")).trim();
+                String[] lines = clusterId.split("\\R");
+                clusterId = lines[lines.length - 1].trim();
+                runAndCapture(List.of(javaBin(), "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j,
+                        "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
+            }
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms128m", "-Xmx" + heap,
                     "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", config.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("kafka.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("kafka.log").toFile()));
             process = builder.start();
             awaitReady(timeout);
             return this;

@@ -18,27 +18,49 @@ public final class Postgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final boolean deleteOnClose;
+    private EmbeddedPostgres server;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(Path dataDir, boolean deleteOnClose, EmbeddedPostgres server) {
+        this.dataDir = dataDir;
+        this.deleteOnClose = deleteOnClose;
         this.server = server;
     }
 
+    /**
+     * @param clean start from an empty data directory and delete it again on {@link #close()}; otherwise keep
+     *              whatever the directory holds (zonky's own clean flag would also delete the directory on a
+     *              mere restart, so the deleting is done here)
+     */
     public static Postgres start(Path dataDir, int port, boolean clean) {
+        if (clean) {
+            deleteQuietly(dataDir);
+        }
+        return new Postgres(dataDir, clean, launch(dataDir, port));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port) {
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new Postgres(server);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /** A fast shutdown and a start on the same data directory and port, as a database restart in production. */
+    public synchronized void restart() {
+        int port = port();
+        stopServer();
+        server = launch(dataDir, port);
     }
 
     public int port() {
@@ -73,11 +95,26 @@ public final class Postgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopServer();
+        if (deleteOnClose) {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private void stopServer() {
         try {
             server.close();
         } catch (IOException e) {
             throw new IllegalStateException("Could not stop embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            ClaimflowSystem.deleteTree(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not clear the PostgreSQL data directory " + dir + ": " + e.getMessage(), e);
         }
     }
 }
