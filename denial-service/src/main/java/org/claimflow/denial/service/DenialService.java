@@ -95,7 +95,7 @@ public class DenialService {
             denial.persist();
             DenialHistory.record(denial, now, "ROUTED", "Routed to " + denial.queue + " as " + denial.category
                     + " (" + codes(found) + "); appeal by " + deadline + ".");
-            publishRouted(envelope, denial);
+            publishRouted(envelope, denial, found);
             metrics.counter("claimflow.denials.routed", "category", denial.category.name(), "queue", denial.queue.name())
                     .increment();
         }
@@ -192,11 +192,15 @@ public class DenialService {
         return denial;
     }
 
-    private void publishRouted(EventEnvelope cause, Denial denial) {
+    private void publishRouted(EventEnvelope cause, Denial denial, DetectedDenial found) {
+        Map<String, String> descriptions = descriptions(AdjustmentCode.CARC, found.reasonCodes());
+        List<DenialRoutedEvent.Reason> reasons = found.reasons().stream()
+                .map(r -> new DenialRoutedEvent.Reason(r.groupCode(), r.reasonCode(), descriptions.get(r.reasonCode())))
+                .toList();
         DenialRoutedEvent event = new DenialRoutedEvent(denial.id, denial.claimId, denial.encounterId, denial.payerId,
                 denial.category, denial.queue, denial.groupCode, denial.reasonCodes,
                 denial.claimLevel() ? List.of() : List.of(denial.lineNumber), denial.amount, denial.appealDeadline,
-                denial.correctable);
+                denial.correctable, denial.payerClaimControlNumber, denial.dateOfService, reasons, denial.remarkCodes);
         outbox.append(Topics.DENIAL_ROUTED, Topics.DENIAL_ROUTED_TYPE, denial.practiceId, denial.claimId.toString(),
                 cause.correlationId(), cause.eventId().toString(), event);
     }
@@ -238,9 +242,15 @@ public class DenialService {
         return codes;
     }
 
-    private static List<DenialResponse.Code> lookup(String kind, List<String> codes) {
+    /** Published description by code, for the codes of one kind that the loaded code list knows. */
+    static Map<String, String> descriptions(String kind, List<String> codes) {
         Map<String, String> descriptions = new HashMap<>();
         AdjustmentCode.of(kind, codes).forEach(c -> descriptions.put(c.code, c.description));
+        return descriptions;
+    }
+
+    private static List<DenialResponse.Code> lookup(String kind, List<String> codes) {
+        Map<String, String> descriptions = descriptions(kind, codes);
         return new LinkedHashSet<>(codes).stream()
                 .map(code -> new DenialResponse.Code(kind, code, descriptions.getOrDefault(code, "Unknown code.")))
                 .toList();

@@ -160,6 +160,14 @@ public final class ClaimAdjudicatedFixture {
         return (String) payload.get("payerId");
     }
 
+    public String payerClaimControlNumber() {
+        return (String) payload.get("payerClaimControlNumber");
+    }
+
+    public LocalDate dateOfService() {
+        return LocalDate.parse((String) payload.get("dateOfService"));
+    }
+
     public LocalDate remittanceDate() {
         return LocalDate.parse((String) payload.get("remittanceDate"));
     }
