@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * What denial-service reads of billing's {@code claims.claim-adjudicated.v1} (docs/events.md). Fields it
- * does not need (paid amounts per claim, trace number, allowed amounts, ...) are left out and ignored.
+ * does not need (trace number, allowed amounts, ...) are left out and ignored. {@code frequencyCode} and
+ * {@code replacesClaimId} are optional: an event without them is an original claim.
  */
 public record ClaimAdjudicatedEvent(
         UUID claimId,
@@ -18,10 +19,13 @@ public record ClaimAdjudicatedEvent(
         String payerClaimControlNumber,
         String outcome,
         BigDecimal totalCharge,
+        BigDecimal paidAmount,
         LocalDate remittanceDate,
         LocalDate dateOfService,
         List<Adjustment> adjustments,
-        List<ServiceLine> serviceLines) {
+        List<ServiceLine> serviceLines,
+        String frequencyCode,
+        UUID replacesClaimId) {
 
     public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {
     }

@@ -50,6 +50,8 @@ public final class ClaimAdjudicatedFixture {
         payload.put("remittanceDate", LocalDate.now(ZoneOffset.UTC).minusDays(6).toString());
         payload.put("traceNumber", "EFT" + Math.abs(claimId.hashCode()));
         payload.put("dateOfService", LocalDate.now(ZoneOffset.UTC).minusDays(20).toString());
+        payload.put("frequencyCode", "1");
+        payload.put("replacesClaimId", null);
     }
 
     /** An office visit paid after the contractual write-off and the patient's copay: no denial in it. */
@@ -125,6 +127,30 @@ public final class ClaimAdjudicatedFixture {
     public ClaimAdjudicatedFixture remittanceDate(LocalDate date) {
         payload.put("remittanceDate", date.toString());
         return this;
+    }
+
+    /**
+     * The replacement (frequency 7) of {@code original}: a new claim for the same encounter, practice and payer,
+     * adjudicated in its own remittance. Add its lines with {@link #withLine}.
+     */
+    public static ClaimAdjudicatedFixture replacementOf(ClaimAdjudicatedFixture original) {
+        ClaimAdjudicatedFixture f = new ClaimAdjudicatedFixture();
+        f.envelope.put("practiceId", original.envelope.get("practiceId"));
+        f.envelope.put("correlationId", original.envelope.get("correlationId"));
+        f.payload.put("encounterId", original.payload.get("encounterId"));
+        f.payload.put("payerId", original.payload.get("payerId"));
+        f.payload.put("payerClaimControlNumber", original.payload.get("payerClaimControlNumber") + "R");
+        f.payload.put("dateOfService", original.payload.get("dateOfService"));
+        f.payload.put("frequencyCode", "7");
+        f.payload.put("replacesClaimId", original.claimId());
+        return f;
+    }
+
+    /** A later remittance about the same claim (e.g. its reversal): new event, new remittance id. */
+    public ClaimAdjudicatedFixture laterRemittance() {
+        ClaimAdjudicatedFixture copy = redelivered();
+        copy.payload.put("remittanceId", UUID.randomUUID().toString());
+        return copy;
     }
 
     /** The same remittance of the same claim sent again by billing as a new event. */
