@@ -20,6 +20,7 @@ import org.claimflow.denial.domain.AdjustmentCode;
 import org.claimflow.denial.domain.AppealDeadlinePolicy;
 import org.claimflow.denial.domain.AppealTerms;
 import org.claimflow.denial.domain.ClaimAdjudication;
+import org.claimflow.denial.domain.ClaimParty;
 import org.claimflow.denial.domain.Classification;
 import org.claimflow.denial.domain.CorrectionRecovery;
 import org.claimflow.denial.domain.Denial;
@@ -78,6 +79,7 @@ public class DenialService {
         AdjudicatedClaim claim = toDomain(event);
         List<DetectedDenial> detected = DenialDetectionPolicy.detect(claim, NonDenialAdjustment.all());
         Instant now = clock.instant();
+        rememberParties(envelope, event, now);
         if (claim.outcome() != AdjudicationOutcome.REVERSED) {
             // A reversal takes a payment back; it is not an adjudication of the claim's services.
             recordAdjudication(envelope, event, !detected.isEmpty(), now);
@@ -109,6 +111,34 @@ public class DenialService {
             metrics.counter("claimflow.denials.routed", "category", denial.category.name(), "queue", denial.queue.name())
                     .increment();
         }
+    }
+
+    /** The latest member id, patient and billing provider billing reported for the claim, for appeal letters. */
+    private static void rememberParties(EventEnvelope envelope, ClaimAdjudicatedEvent event, Instant now) {
+        if (event.memberId() == null && event.patient() == null && event.billingProvider() == null) {
+            return;
+        }
+        ClaimParty party = ClaimParty.of(event.claimId(), envelope.practiceId(), now);
+        if (event.memberId() != null) {
+            party.memberId = event.memberId();
+        }
+        if (event.patient() != null) {
+            party.patientFirstName = event.patient().firstName();
+            party.patientLastName = event.patient().lastName();
+            party.patientDateOfBirth = event.patient().dateOfBirth();
+        }
+        ClaimAdjudicatedEvent.BillingProvider provider = event.billingProvider();
+        if (provider != null) {
+            party.providerNpi = provider.npi();
+            party.providerName = provider.name();
+            ClaimAdjudicatedEvent.Address address = provider.address();
+            party.providerAddressLine1 = address == null ? null : address.line1();
+            party.providerAddressLine2 = address == null ? null : address.line2();
+            party.providerCity = address == null ? null : address.city();
+            party.providerState = address == null ? null : address.state();
+            party.providerPostalCode = address == null ? null : address.postalCode();
+        }
+        party.updatedAt = now;
     }
 
     private static void recordAdjudication(EventEnvelope envelope, ClaimAdjudicatedEvent event, boolean denied, Instant now) {

@@ -52,6 +52,24 @@ public final class ClaimAdjudicatedFixture {
         payload.put("dateOfService", LocalDate.now(ZoneOffset.UTC).minusDays(20).toString());
         payload.put("frequencyCode", "1");
         payload.put("replacesClaimId", null);
+        // An invented test patient and practice, as billing reports them for the appeal letter.
+        payload.put("memberId", "M123456789");
+        Map<String, Object> patient = new LinkedHashMap<>();
+        patient.put("firstName", "Ada");
+        patient.put("lastName", "Lovelace");
+        patient.put("dateOfBirth", "1980-02-14");
+        payload.put("patient", patient);
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line1", "1 Main St");
+        address.put("line2", null);
+        address.put("city", "Springfield");
+        address.put("state", "IL");
+        address.put("postalCode", "62701");
+        Map<String, Object> billingProvider = new LinkedHashMap<>();
+        billingProvider.put("npi", "1234567893");
+        billingProvider.put("name", "Demo Clinic");
+        billingProvider.put("address", address);
+        payload.put("billingProvider", billingProvider);
     }
 
     /** An office visit paid after the contractual write-off and the patient's copay: no denial in it. */
