@@ -273,6 +273,32 @@ class DenialRoutingTest {
     }
 
     @Test
+    void putsASmallDenialDueInThreeDaysAboveLargerOnesDueInMonths() {
+        // One payer without its own terms: the default commercial 180 days from the remittance date.
+        String payer = "URGENT-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ClaimAdjudicatedFixture dueSoon = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .remittanceDate(today.minusDays(177))
+                .withLine("99213", "100.00", "0.00", List.of("N115"), ClaimAdjudicatedFixture.adjustment("CO", "50", "100.00"));
+        ClaimAdjudicatedFixture large = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .withLine("99215", "500.00", "0.00", List.of("N130"), ClaimAdjudicatedFixture.adjustment("CO", "96", "500.00"));
+        ClaimAdjudicatedFixture medium = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .withLine("99214", "250.00", "0.00", List.of(), ClaimAdjudicatedFixture.adjustment("OA", "18", "250.00"));
+        publish(dueSoon);
+        publish(large);
+        publish(medium);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("payerId", payer).get("/api/v1/denials").then()
+                .body("total", equalTo(3)));
+
+        // 100 × (1 + 30/3) = 1100.00 beats 500 × (1 + 30/174) = 586.21 and 250 × (1 + 30/174) = 293.10.
+        given().queryParam("payerId", payer).get("/api/v1/denials").then().statusCode(200)
+                .body("items.amount", contains("100.00", "500.00", "250.00"))
+                .body("items.daysToDeadline", contains(3, 174, 174))
+                .body("items.priority", contains("1100.00", "586.21", "293.10"))
+                .body("items.category", contains("MEDICAL_NECESSITY", "NON_COVERED", "DUPLICATE"));
+    }
+
+    @Test
     void answers404AsAProblemForAnUnknownDenial() {
         given().get("/api/v1/denials/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json")
