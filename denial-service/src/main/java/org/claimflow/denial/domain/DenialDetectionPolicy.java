@@ -52,13 +52,19 @@ public final class DenialDetectionPolicy {
 
     private static DetectedDenial denial(int lineNumber, String procedureCode, List<AdjudicatedClaim.Adjustment> denying,
                                          List<String> remarks, BigDecimal amount) {
-        LinkedHashSet<String> reasons = new LinkedHashSet<>();
-        denying.forEach(a -> reasons.add(a.reasonCode()));
+        LinkedHashSet<String> reasonCodes = new LinkedHashSet<>();
+        List<DetectedDenial.Reason> reasons = new ArrayList<>();
+        for (AdjudicatedClaim.Adjustment a : denying) {
+            // One entry per CARC: the largest adjustment (first, by the sort) names the group it was sent under.
+            if (reasonCodes.add(a.reasonCode())) {
+                reasons.add(new DetectedDenial.Reason(a.groupCode(), a.reasonCode()));
+            }
+        }
         AdjudicatedClaim.Adjustment primary = denying.isEmpty() ? null : denying.get(0);
         return new DetectedDenial(lineNumber, procedureCode,
                 primary == null ? null : primary.groupCode(),
                 primary == null ? null : primary.reasonCode(),
-                List.copyOf(reasons), List.copyOf(remarks),
+                List.copyOf(reasonCodes), List.copyOf(reasons), List.copyOf(remarks),
                 amount == null ? BigDecimal.ZERO : amount);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param groupCode     group of the primary denying adjustment, null when the payer sent none
  * @param primaryReason the CARC that decides the classification (the largest denying adjustment)
  * @param reasonCodes   every denying CARC of the line, primary first
+ * @param reasons       the same CARCs with the group code the payer sent each under, primary first
  * @param amount        the money at stake: the line charge (claim charge for a claim-level denial)
  */
 public record DetectedDenial(
@@ -18,10 +19,15 @@ public record DetectedDenial(
         String groupCode,
         String primaryReason,
         List<String> reasonCodes,
+        List<Reason> reasons,
         List<String> remarkCodes,
         BigDecimal amount) {
 
     public static final int CLAIM_LEVEL = 0;
+
+    /** One denying CARC and its group (CO, OA, PI, CR), as the payer adjusted it. */
+    public record Reason(String groupCode, String reasonCode) {
+    }
 
     public boolean claimLevel() {
         return lineNumber == CLAIM_LEVEL;

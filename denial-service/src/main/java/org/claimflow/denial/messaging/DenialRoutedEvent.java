@@ -11,7 +11,9 @@ import org.claimflow.denial.domain.WorkQueue;
 /**
  * Payload of {@code claims.denial-routed.v1} (docs/events.md). Schema:
  * {@code src/main/resources/events/claims.denial-routed.v1.schema.json}. {@code lineNumbers} is empty
- * when the whole claim was denied.
+ * when the whole claim was denied. The last four fields are optional additions for coding-service, which
+ * shows them to the coder when a CODING denial re-opens the encounter: the payer's claim number comes back
+ * in {@code EncounterCoded.correction} for the replacement claim's REF*F8.
  */
 public record DenialRoutedEvent(
         UUID denialId,
@@ -25,5 +27,13 @@ public record DenialRoutedEvent(
         List<Integer> lineNumbers,
         BigDecimal amount,
         LocalDate appealDeadline,
-        boolean correctable) {
+        boolean correctable,
+        String payerClaimControlNumber,
+        LocalDate dateOfService,
+        List<Reason> reasons,
+        List<String> remarkCodes) {
+
+    /** A denying CARC with its group and its published description (null for a code missing from the list). */
+    public record Reason(String groupCode, String reasonCode, String description) {
+    }
 }

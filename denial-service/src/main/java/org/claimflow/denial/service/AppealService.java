@@ -7,14 +7,17 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.claimflow.denial.domain.Appeal;
 import org.claimflow.denial.domain.AppealDeadlinePolicy;
 import org.claimflow.denial.domain.AppealLevel;
 import org.claimflow.denial.domain.AppealStatus;
 import org.claimflow.denial.domain.AppealTerms;
+import org.claimflow.denial.domain.ClaimParty;
 import org.claimflow.denial.domain.Denial;
 import org.claimflow.denial.domain.DenialHistory;
 import org.claimflow.denial.domain.DenialStatus;
@@ -153,17 +156,65 @@ public class AppealService {
         List<AppealLetter.Code> codes = DenialService.describe(denial).stream()
                 .map(c -> new AppealLetter.Code(c.kind(), c.code(), c.description())).toList();
         String amount = denial.amount.setScale(2).toPlainString();
+        List<String> lineCodes = new ArrayList<>();
+        denial.reasonCodes.forEach(c -> lineCodes.add(denial.groupCode == null ? c : denial.groupCode + "-" + c));
+        lineCodes.addAll(denial.remarkCodes);
         List<AppealLetter.Line> lines = List.of(new AppealLetter.Line(
                 denial.claimLevel() ? "whole claim" : Integer.toString(denial.lineNumber),
-                denial.procedureCode == null ? "-" : denial.procedureCode, amount));
-        return new AppealLetter(denial.practiceId, denial.payerId,
+                denial.procedureCode == null ? "-" : denial.procedureCode,
+                lineCodes.isEmpty() ? "-" : String.join(", ", lineCodes), amount));
+        ClaimParty party = ClaimParty.findById(denial.claimId);
+        List<String> letterhead = letterhead(party);
+        return new AppealLetter(denial.practiceId, letterhead, !letterhead.isEmpty(), denial.payerId,
                 appeal.level == AppealLevel.REDETERMINATION ? "redetermination" : "first-level appeal",
-                // Gap: the denial event carries no patient name; the practice finds it by the claim.
-                "see claim " + text(denial.patientControlNumber),
+                patient(party, denial), memberId(party),
                 text(denial.patientControlNumber), text(denial.payerClaimControlNumber),
                 denial.dateOfService == null ? "-" : denial.dateOfService.toString(), denial.remittanceDate.toString(),
                 lines, codes, amount, appeal.reason, appeal.attachments, !appeal.attachments.isEmpty(),
                 appeal.deadline.toString(), LocalDate.ofInstant(clock.instant(), clock.getZone()).toString());
+    }
+
+    /** The billing provider's name, address lines and NPI as reported; empty when its name was not reported. */
+    private static List<String> letterhead(ClaimParty party) {
+        if (party == null || blank(party.providerName)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(party.providerName);
+        if (!blank(party.providerAddressLine1)) {
+            lines.add(party.providerAddressLine1);
+        }
+        if (!blank(party.providerAddressLine2)) {
+            lines.add(party.providerAddressLine2);
+        }
+        String cityLine = String.join(" ", Stream.of(
+                blank(party.providerCity) ? null : party.providerCity + (blank(party.providerState) ? "" : ","),
+                party.providerState, party.providerPostalCode).filter(p -> !blank(p)).toList());
+        if (!cityLine.isEmpty()) {
+            lines.add(cityLine);
+        }
+        lines.add(blank(party.providerNpi) ? "NPI: not reported with this claim" : "NPI " + party.providerNpi);
+        return lines;
+    }
+
+    private static String patient(ClaimParty party, Denial denial) {
+        boolean named = party != null && !blank(party.patientFirstName) && !blank(party.patientLastName);
+        String dob = party == null || party.patientDateOfBirth == null ? null : party.patientDateOfBirth.toString();
+        if (!named) {
+            return "name not reported with this claim; please identify the patient by the patient control number "
+                    + text(denial.patientControlNumber) + (dob == null ? "." : " (date of birth " + dob + ").");
+        }
+        return party.patientFirstName + " " + party.patientLastName
+                + (dob == null ? " (date of birth not reported with this claim)" : ", date of birth " + dob);
+    }
+
+    private static String memberId(ClaimParty party) {
+        return party == null || blank(party.memberId) ? "not reported with this claim; the claim numbers above identify the claim"
+                : party.memberId;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String text(String value) {

@@ -1,5 +1,6 @@
 package org.claimflow.denial.service;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,10 @@ import org.claimflow.denial.domain.AdjudicationOutcome;
 import org.claimflow.denial.domain.AdjustmentCode;
 import org.claimflow.denial.domain.AppealDeadlinePolicy;
 import org.claimflow.denial.domain.AppealTerms;
+import org.claimflow.denial.domain.ClaimAdjudication;
+import org.claimflow.denial.domain.ClaimParty;
 import org.claimflow.denial.domain.Classification;
+import org.claimflow.denial.domain.CorrectionRecovery;
 import org.claimflow.denial.domain.Denial;
 import org.claimflow.denial.domain.DenialClassificationPolicy;
 import org.claimflow.denial.domain.DenialDetectionPolicy;
@@ -74,6 +78,15 @@ public class DenialService {
         }
         AdjudicatedClaim claim = toDomain(event);
         List<DetectedDenial> detected = DenialDetectionPolicy.detect(claim, NonDenialAdjustment.all());
+        Instant now = clock.instant();
+        rememberParties(envelope, event, now);
+        if (claim.outcome() != AdjudicationOutcome.REVERSED) {
+            // A reversal takes a payment back; it is not an adjudication of the claim's services.
+            recordAdjudication(envelope, event, !detected.isEmpty(), now);
+            if (ClaimAdjudication.REPLACEMENT.equals(event.frequencyCode()) && event.replacesClaimId() != null) {
+                creditCorrectedDenials(envelope, event, now);
+            }
+        }
         if (detected.isEmpty()) {
             return;
         }
@@ -82,7 +95,6 @@ public class DenialService {
         List<ReasonRule> rules = DenialReasonMapping.rulesFor(carcs);
         AppealTerms terms = PayerAppealTerms.forPayer(event.payerId());
         LocalDate deadline = AppealDeadlinePolicy.deadline(terms, event.remittanceDate());
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         for (DetectedDenial found : detected) {
             // A second event for the same remittance (billing re-sent it) must not route the denial again.
@@ -95,10 +107,90 @@ public class DenialService {
             denial.persist();
             DenialHistory.record(denial, now, "ROUTED", "Routed to " + denial.queue + " as " + denial.category
                     + " (" + codes(found) + "); appeal by " + deadline + ".");
-            publishRouted(envelope, denial);
+            publishRouted(envelope, denial, found);
             metrics.counter("claimflow.denials.routed", "category", denial.category.name(), "queue", denial.queue.name())
                     .increment();
         }
+    }
+
+    /** The latest member id, patient and billing provider billing reported for the claim, for appeal letters. */
+    private static void rememberParties(EventEnvelope envelope, ClaimAdjudicatedEvent event, Instant now) {
+        if (event.memberId() == null && event.patient() == null && event.billingProvider() == null) {
+            return;
+        }
+        ClaimParty party = ClaimParty.of(event.claimId(), envelope.practiceId(), now);
+        if (event.memberId() != null) {
+            party.memberId = event.memberId();
+        }
+        if (event.patient() != null) {
+            party.patientFirstName = event.patient().firstName();
+            party.patientLastName = event.patient().lastName();
+            party.patientDateOfBirth = event.patient().dateOfBirth();
+        }
+        ClaimAdjudicatedEvent.BillingProvider provider = event.billingProvider();
+        if (provider != null) {
+            party.providerNpi = provider.npi();
+            party.providerName = provider.name();
+            ClaimAdjudicatedEvent.Address address = provider.address();
+            party.providerAddressLine1 = address == null ? null : address.line1();
+            party.providerAddressLine2 = address == null ? null : address.line2();
+            party.providerCity = address == null ? null : address.city();
+            party.providerState = address == null ? null : address.state();
+            party.providerPostalCode = address == null ? null : address.postalCode();
+        }
+        party.updatedAt = now;
+    }
+
+    private static void recordAdjudication(EventEnvelope envelope, ClaimAdjudicatedEvent event, boolean denied, Instant now) {
+        ClaimAdjudication row = new ClaimAdjudication();
+        row.claimId = event.claimId();
+        row.practiceId = envelope.practiceId();
+        row.payerId = event.payerId();
+        row.remittanceId = event.remittanceId();
+        row.remittanceDate = event.remittanceDate();
+        // Billing sent only originals before the field existed.
+        row.frequencyCode = event.frequencyCode() == null ? ClaimAdjudication.ORIGINAL : event.frequencyCode();
+        row.replacesClaimId = event.replacesClaimId();
+        row.denied = denied;
+        row.paidAmount = paid(event).setScale(2, RoundingMode.HALF_UP);
+        row.createdAt = now;
+        row.recordIfFirst();
+    }
+
+    /**
+     * A replacement of claim X was adjudicated: each CORRECTED denial of X records what the replacement paid for
+     * it: the replacement's line of the same number for a line denial (lines keep their numbers on a corrected
+     * claim; a line the replacement dropped paid nothing), the whole replacement for a claim-level denial.
+     */
+    private static void creditCorrectedDenials(EventEnvelope envelope, ClaimAdjudicatedEvent event, Instant now) {
+        List<Denial> corrected = Denial.list("claimId = ?1 and practiceId = ?2 and status = ?3 order by lineNumber",
+                event.replacesClaimId(), envelope.practiceId(), DenialStatus.CORRECTED);
+        for (Denial denial : corrected) {
+            BigDecimal paid = denial.claimLevel() ? paid(event) : event.serviceLinesOrEmpty().stream()
+                    .filter(l -> l.lineNumber() == denial.lineNumber).map(ClaimAdjudicatedEvent.ServiceLine::paidAmount)
+                    .findFirst().orElse(BigDecimal.ZERO);
+            CorrectionRecovery recovery = new CorrectionRecovery();
+            recovery.denialId = denial.id;
+            recovery.practiceId = denial.practiceId;
+            recovery.replacementClaimId = event.claimId();
+            recovery.remittanceId = event.remittanceId();
+            recovery.amount = paid.setScale(2, RoundingMode.HALF_UP);
+            recovery.recordedAt = now;
+            if (recovery.recordOnce()) {
+                DenialHistory.record(denial, now, "RECOVERED_BY_CORRECTION", "Replacement claim " + event.claimId()
+                        + " adjudicated " + event.remittanceDate() + ": paid " + recovery.amount.toPlainString()
+                        + (denial.claimLevel() ? " for the claim." : " for line " + denial.lineNumber + "."));
+            }
+        }
+    }
+
+    /** The claim's payment: as billing reported it, else the sum of its lines. */
+    private static BigDecimal paid(ClaimAdjudicatedEvent event) {
+        if (event.paidAmount() != null) {
+            return event.paidAmount();
+        }
+        return event.serviceLinesOrEmpty().stream().map(ClaimAdjudicatedEvent.ServiceLine::paidAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Transactional
@@ -192,11 +284,15 @@ public class DenialService {
         return denial;
     }
 
-    private void publishRouted(EventEnvelope cause, Denial denial) {
+    private void publishRouted(EventEnvelope cause, Denial denial, DetectedDenial found) {
+        Map<String, String> descriptions = descriptions(AdjustmentCode.CARC, found.reasonCodes());
+        List<DenialRoutedEvent.Reason> reasons = found.reasons().stream()
+                .map(r -> new DenialRoutedEvent.Reason(r.groupCode(), r.reasonCode(), descriptions.get(r.reasonCode())))
+                .toList();
         DenialRoutedEvent event = new DenialRoutedEvent(denial.id, denial.claimId, denial.encounterId, denial.payerId,
                 denial.category, denial.queue, denial.groupCode, denial.reasonCodes,
                 denial.claimLevel() ? List.of() : List.of(denial.lineNumber), denial.amount, denial.appealDeadline,
-                denial.correctable);
+                denial.correctable, denial.payerClaimControlNumber, denial.dateOfService, reasons, denial.remarkCodes);
         outbox.append(Topics.DENIAL_ROUTED, Topics.DENIAL_ROUTED_TYPE, denial.practiceId, denial.claimId.toString(),
                 cause.correlationId(), cause.eventId().toString(), event);
     }
@@ -238,9 +334,15 @@ public class DenialService {
         return codes;
     }
 
-    private static List<DenialResponse.Code> lookup(String kind, List<String> codes) {
+    /** Published description by code, for the codes of one kind that the loaded code list knows. */
+    static Map<String, String> descriptions(String kind, List<String> codes) {
         Map<String, String> descriptions = new HashMap<>();
         AdjustmentCode.of(kind, codes).forEach(c -> descriptions.put(c.code, c.description));
+        return descriptions;
+    }
+
+    private static List<DenialResponse.Code> lookup(String kind, List<String> codes) {
+        Map<String, String> descriptions = descriptions(kind, codes);
         return new LinkedHashSet<>(codes).stream()
                 .map(code -> new DenialResponse.Code(kind, code, descriptions.getOrDefault(code, "Unknown code.")))
                 .toList();

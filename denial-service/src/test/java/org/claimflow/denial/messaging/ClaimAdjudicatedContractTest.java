@@ -37,7 +37,27 @@ class ClaimAdjudicatedContractTest {
                 Arguments.of("whole claim denied CO-27", ClaimAdjudicatedFixture.wholeClaimDenied("CO", "27", "162.00")),
                 Arguments.of("reversal", ClaimAdjudicatedFixture.lineDenied("CO", "96").outcome("REVERSED")),
                 Arguments.of("deductible only, Medicare", ClaimAdjudicatedFixture.paidOfficeVisit().payer("SANDBOX-MEDICARE")
-                        .withLine("36415", "12.00", "0.00", List.of(), ClaimAdjudicatedFixture.adjustment("PR", "1", "12.00"))));
+                        .withLine("36415", "12.00", "0.00", List.of(), ClaimAdjudicatedFixture.adjustment("PR", "1", "12.00"))),
+                Arguments.of("replacement (frequency 7) of a denied claim", ClaimAdjudicatedFixture.replacementOf(
+                        ClaimAdjudicatedFixture.lineDenied("CO", "11", "M76"))
+                        .withLine("71046", "250.00", "180.00", List.of(), ClaimAdjudicatedFixture.adjustment("CO", "45", "70.00"))));
+    }
+
+    /**
+     * frequencyCode, replacesClaimId, memberId, patient and billingProvider are in docs/events.md; a billing
+     * schema that does not declare them yet must at least let them through, and the samples above are checked
+     * against their declared shape as soon as billing declares them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"frequencyCode", "replacesClaimId", "memberId", "patient", "billingProvider"})
+    void billingsSchemaLetsTheOptionalAdditionsThrough(String field) throws Exception {
+        assertTrue(Files.isRegularFile(BILLING_SCHEMA), BILLING_SCHEMA + " is missing");
+        var schema = JSON.readTree(BILLING_SCHEMA.toFile());
+        var payload = schema.at("/properties/payload/$ref").isTextual()
+                ? schema.at(schema.at("/properties/payload/$ref").asText().substring(1)) : schema.at("/properties/payload");
+        boolean declared = payload.at("/properties/" + field).isObject();
+        boolean tolerated = !payload.path("additionalProperties").isBoolean() || payload.get("additionalProperties").asBoolean();
+        assertTrue(declared || tolerated, "billing's schema forbids ClaimAdjudicated." + field + " (docs/events.md)");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -77,10 +77,14 @@ class AppealTest {
         String html = given().accept("text/html").get("/api/v1/appeals/" + appealId + "/letter").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
         assertContains(html, "Request for first-level appeal");
-        assertContains(html, "practice demo-practice");
-        assertContains(html, "Patient: see claim " + denial.get("patientControlNumber"));
+        // Letterhead, patient and member id as billing reported them with the claim.
+        assertContains(html, "<span>Demo Clinic</span><br/><span>1 Main St</span><br/><span>Springfield, IL 62701</span><br/>"
+                + "<span>NPI 1234567893</span>");
+        assertContains(html, "Patient: Ada Lovelace, date of birth 1980-02-14");
+        assertContains(html, "Member id: M123456789");
+        assertContains(html, (String) denial.get("patientControlNumber"));
         assertContains(html, (String) denial.get("payerClaimControlNumber"));
-        assertContains(html, "71046");
+        assertContains(html, "<tr class=\"line\"><td>2</td><td>71046</td><td>CO-96, N130</td><td>250.00</td></tr>");
         assertContains(html, "<td>CARC</td><td>96</td><td>Non-covered charge(s).");
         assertContains(html, "<td>RARC</td><td>N130</td><td>Consult plan benefit documents");
         assertContains(html, "<td>GROUP</td><td>CO</td><td>Contractual Obligations</td>");
@@ -89,6 +93,27 @@ class AppealTest {
         assertContains(html, "<li>visit-notes.pdf</li>");
         // The reason is the user's text: printed, never interpreted as markup.
         assertContains(html, "section 4.2 of the plan &lt;b&gt;document&lt;/b&gt;.");
+    }
+
+    @Test
+    void saysPolitelyWhatBillingDidNotReportInsteadOfLeavingBlanks() {
+        // As billing sent ClaimAdjudicated before memberId, patient and billingProvider existed.
+        ClaimAdjudicatedFixture remittance = ClaimAdjudicatedFixture.wholeClaimDenied("CO", "27", "162.00")
+                .withPayload("memberId", null).withPayload("patient", null).withPayload("billingProvider", null);
+        String denialId = route(remittance);
+        String pcn = given().get("/api/v1/denials/" + denialId).then().extract().path("patientControlNumber");
+        String appealId = draft(denialId, "Coverage was active on the date of service; see the eligibility response.", List.of());
+
+        String html = given().accept("text/html").get("/api/v1/appeals/" + appealId + "/letter").then().statusCode(200)
+                .extract().asString();
+        assertContains(html, "Practice demo-practice<br/>The practice's name and address were not reported with this\n"
+                + "claim; please print this letter on the practice's letterhead.");
+        assertContains(html, "Patient: name not reported with this claim; please identify the patient by the"
+                + " patient control number " + pcn + ".");
+        assertContains(html, "Member id: not reported with this claim; the claim numbers above identify the claim");
+        assertContains(html, "<tr class=\"line\"><td>whole claim</td><td>-</td><td>CO-27</td><td>162.00</td></tr>");
+        assertContains(html, "<td>CARC</td><td>27</td><td>Expenses incurred after coverage terminated.</td>");
+        assertTrue(!html.contains("<td></td>") && !html.contains("null"), "no blanks and no nulls:\n" + html);
     }
 
     @Test
@@ -104,6 +129,8 @@ class AppealTest {
         try (PDDocument document = PDDocument.load(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains(pcn), "the PDF names the claim " + pcn);
+            assertTrue(text.contains("Demo Clinic") && text.contains("NPI 1234567893"), "the PDF has the letterhead:\n" + text);
+            assertTrue(text.contains("Ada Lovelace, date of birth 1980-02-14") && text.contains("M123456789"), text);
             assertTrue(text.contains("Medically necessary: see the attached visit notes."), text);
         }
     }

@@ -198,6 +198,40 @@ class DenialRoutingTest {
         assertEquals("250.00", payload.get("amount").asText());
         assertEquals(event.remittanceDate().plusDays(180).toString(), payload.get("appealDeadline").asText());
         assertTrue(payload.get("amount").isTextual(), "money travels as a decimal string");
+        // The optional additions coding-service shows the coder, and that come back in EncounterCoded.correction.
+        assertEquals(event.payerClaimControlNumber(), payload.get("payerClaimControlNumber").asText());
+        assertEquals(event.dateOfService().toString(), payload.get("dateOfService").asText());
+        assertEquals("N130", payload.at("/remarkCodes/0").asText());
+        assertEquals(1, payload.get("reasons").size());
+        assertEquals("CO", payload.at("/reasons/0/groupCode").asText());
+        assertEquals("96", payload.at("/reasons/0/reasonCode").asText());
+        assertTrue(payload.at("/reasons/0/description").asText().startsWith("Non-covered charge(s)."),
+                payload.at("/reasons/0/description").asText());
+    }
+
+    @Test
+    void namesEachDenyingReasonWithItsOwnGroupAndDescriptionPrimaryFirst() throws Exception {
+        // An unbundled add-on (NCCI, CO-236) that the payer also calls a duplicate (OA-18): 236 is larger, so primary.
+        ClaimAdjudicatedFixture event = ClaimAdjudicatedFixture.paidOfficeVisit()
+                .withLine("20610", "180.00", "0.00", List.of("M80"),
+                        ClaimAdjudicatedFixture.adjustment("CO", "236", "150.00"),
+                        ClaimAdjudicatedFixture.adjustment("OA", "18", "30.00"))
+                .outcome("PARTIALLY_DENIED");
+        publish(event);
+        awaitOneDenial(event);
+
+        JsonNode payload = JSON.readTree(KafkaTestClient.await(DENIAL_ROUTED, r -> event.claimId().equals(r.key()), WAIT)
+                .value()).get("payload");
+        assertEquals("CODING", payload.get("queue").asText());
+        assertEquals("CO", payload.at("/reasons/0/groupCode").asText());
+        assertEquals("236", payload.at("/reasons/0/reasonCode").asText());
+        assertTrue(payload.at("/reasons/0/description").asText().startsWith("This procedure or procedure/modifier combination is not compatible"),
+                payload.at("/reasons/0/description").asText());
+        assertEquals("OA", payload.at("/reasons/1/groupCode").asText());
+        assertEquals("18", payload.at("/reasons/1/reasonCode").asText());
+        assertTrue(payload.at("/reasons/1/description").asText().startsWith("Exact duplicate claim/service"),
+                payload.at("/reasons/1/description").asText());
+        assertEquals("M80", payload.at("/remarkCodes/0").asText());
     }
 
     @Test
@@ -236,6 +270,32 @@ class DenialRoutingTest {
                 .body("total", equalTo(3));
         given().queryParam("payerId", payer).queryParam("size", 1).queryParam("page", 1).get("/api/v1/denials").then()
                 .body("items.amount", contains("250.00"));
+    }
+
+    @Test
+    void putsASmallDenialDueInThreeDaysAboveLargerOnesDueInMonths() {
+        // One payer without its own terms: the default commercial 180 days from the remittance date.
+        String payer = "URGENT-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ClaimAdjudicatedFixture dueSoon = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .remittanceDate(today.minusDays(177))
+                .withLine("99213", "100.00", "0.00", List.of("N115"), ClaimAdjudicatedFixture.adjustment("CO", "50", "100.00"));
+        ClaimAdjudicatedFixture large = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .withLine("99215", "500.00", "0.00", List.of("N130"), ClaimAdjudicatedFixture.adjustment("CO", "96", "500.00"));
+        ClaimAdjudicatedFixture medium = ClaimAdjudicatedFixture.empty().payer(payer).outcome("DENIED")
+                .withLine("99214", "250.00", "0.00", List.of(), ClaimAdjudicatedFixture.adjustment("OA", "18", "250.00"));
+        publish(dueSoon);
+        publish(large);
+        publish(medium);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("payerId", payer).get("/api/v1/denials").then()
+                .body("total", equalTo(3)));
+
+        // 100 × (1 + 30/3) = 1100.00 beats 500 × (1 + 30/174) = 586.21 and 250 × (1 + 30/174) = 293.10.
+        given().queryParam("payerId", payer).get("/api/v1/denials").then().statusCode(200)
+                .body("items.amount", contains("100.00", "500.00", "250.00"))
+                .body("items.daysToDeadline", contains(3, 174, 174))
+                .body("items.priority", contains("1100.00", "586.21", "293.10"))
+                .body("items.category", contains("MEDICAL_NECESSITY", "NON_COVERED", "DUPLICATE"));
     }
 
     @Test

@@ -50,6 +50,26 @@ public final class ClaimAdjudicatedFixture {
         payload.put("remittanceDate", LocalDate.now(ZoneOffset.UTC).minusDays(6).toString());
         payload.put("traceNumber", "EFT" + Math.abs(claimId.hashCode()));
         payload.put("dateOfService", LocalDate.now(ZoneOffset.UTC).minusDays(20).toString());
+        payload.put("frequencyCode", "1");
+        payload.put("replacesClaimId", null);
+        // An invented test patient and practice, as billing reports them for the appeal letter.
+        payload.put("memberId", "M123456789");
+        Map<String, Object> patient = new LinkedHashMap<>();
+        patient.put("firstName", "Ada");
+        patient.put("lastName", "Lovelace");
+        patient.put("dateOfBirth", "1980-02-14");
+        payload.put("patient", patient);
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line1", "1 Main St");
+        address.put("line2", null);
+        address.put("city", "Springfield");
+        address.put("state", "IL");
+        address.put("postalCode", "62701");
+        Map<String, Object> billingProvider = new LinkedHashMap<>();
+        billingProvider.put("npi", "1234567893");
+        billingProvider.put("name", "Demo Clinic");
+        billingProvider.put("address", address);
+        payload.put("billingProvider", billingProvider);
     }
 
     /** An office visit paid after the contractual write-off and the patient's copay: no denial in it. */
@@ -127,6 +147,30 @@ public final class ClaimAdjudicatedFixture {
         return this;
     }
 
+    /**
+     * The replacement (frequency 7) of {@code original}: a new claim for the same encounter, practice and payer,
+     * adjudicated in its own remittance. Add its lines with {@link #withLine}.
+     */
+    public static ClaimAdjudicatedFixture replacementOf(ClaimAdjudicatedFixture original) {
+        ClaimAdjudicatedFixture f = new ClaimAdjudicatedFixture();
+        f.envelope.put("practiceId", original.envelope.get("practiceId"));
+        f.envelope.put("correlationId", original.envelope.get("correlationId"));
+        f.payload.put("encounterId", original.payload.get("encounterId"));
+        f.payload.put("payerId", original.payload.get("payerId"));
+        f.payload.put("payerClaimControlNumber", original.payload.get("payerClaimControlNumber") + "R");
+        f.payload.put("dateOfService", original.payload.get("dateOfService"));
+        f.payload.put("frequencyCode", "7");
+        f.payload.put("replacesClaimId", original.claimId());
+        return f;
+    }
+
+    /** A later remittance about the same claim (e.g. its reversal): new event, new remittance id. */
+    public ClaimAdjudicatedFixture laterRemittance() {
+        ClaimAdjudicatedFixture copy = redelivered();
+        copy.payload.put("remittanceId", UUID.randomUUID().toString());
+        return copy;
+    }
+
     /** The same remittance of the same claim sent again by billing as a new event. */
     public ClaimAdjudicatedFixture redelivered() {
         ClaimAdjudicatedFixture copy = new ClaimAdjudicatedFixture();
@@ -158,6 +202,14 @@ public final class ClaimAdjudicatedFixture {
 
     public String payerId() {
         return (String) payload.get("payerId");
+    }
+
+    public String payerClaimControlNumber() {
+        return (String) payload.get("payerClaimControlNumber");
+    }
+
+    public LocalDate dateOfService() {
+        return LocalDate.parse((String) payload.get("dateOfService"));
     }
 
     public LocalDate remittanceDate() {
