@@ -1,6 +1,7 @@
 package org.claimflow.denial.messaging;
 
 import org.claimflow.denial.service.CoderCorrectionService;
+import org.claimflow.denial.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -29,6 +30,6 @@ public class EncounterCodedConsumer {
         if (event.correction() != null && event.correction().denialId() == null) {
             throw new IncomingEvents.PoisonEventException("EncounterCoded has a correction without denialId");
         }
-        corrections.apply(envelope, event);
+        TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> corrections.apply(envelope, event));
     }
 }
