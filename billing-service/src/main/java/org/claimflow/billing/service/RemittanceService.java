@@ -384,7 +384,11 @@ public class RemittanceService {
         ClaimAdjudicatedEvent event = new ClaimAdjudicatedEvent(claim.id, claim.encounterId, claim.payerId, row.id,
                 claim.patientControlNumber, payment.payerClaimControlNumber(), payment.statusCode(), outcome,
                 cents(payment.chargeAmount()), cents(payment.paidAmount()), cents(patientShare), remittanceDate,
-                remittance.traceNumber(), claim.dateOfService, eventAdjustments(payment.adjustments()), eventLines);
+                remittance.traceNumber(), claim.dateOfService, eventAdjustments(payment.adjustments()), eventLines,
+                claim.frequencyCode, claim.replacesClaimId, claim.memberId,
+                new ClaimAdjudicatedEvent.Patient(claim.patientFirstName, claim.patientLastName, claim.patientDateOfBirth),
+                new ClaimAdjudicatedEvent.BillingProvider(claim.billingNpi, claim.billingName, new ClaimAdjudicatedEvent.Address(
+                        claim.billingLine1, claim.billingLine2, claim.billingCity, claim.billingState, claim.billingPostalCode)));
         outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(),
                 claim.encounterId.toString(), null, event);
         metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();

@@ -16,11 +16,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.claimflow.billing.support.EligibilityCheckedFixture;
+import org.claimflow.billing.support.EventSchemas;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +41,7 @@ import io.restassured.path.json.JsonPath;
 class CodingCorrectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "claims.encounter-coded.v1";
 
     private static JsonPath paidClaim(EncounterCodedFixture encounter) {
@@ -59,6 +64,14 @@ class CodingCorrectionTest {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> claimsOf(encounterId).stream()
                 .filter(c -> "7".equals(c.get("frequencyCode"))).map(c -> (String) c.get("id")).findFirst().orElse(null),
                 id -> id != null);
+    }
+
+    private static JsonNode awaitAdjudicated(String claimId) {
+        try {
+            return JSON.readTree(KafkaTestClient.await("claims.claim-adjudicated.v1", r -> claimId.equals(r.key()), WAIT).value());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void awaitHistory(String claimId, String kind) {
@@ -109,6 +122,13 @@ class CodingCorrectionTest {
                 .anyMatch(d -> d.startsWith("Replacement requested for denial " + denialId + " (coder's correction of encounter")));
         assertTrue(claim(replacementId).getList("history.detail", String.class).stream()
                 .anyMatch(d -> d.startsWith("Replacement requested for denial " + denialId) && d.contains("without a new eligibility check")));
+
+        // The payer's adjudication of the replacement tells denial-service what it replaces.
+        JsonNode adjudicated = awaitAdjudicated(replacementId);
+        EventSchemas.assertValid(EventSchemas.ours("claims.claim-adjudicated.v1"), adjudicated);
+        assertEquals("7", adjudicated.at("/payload/frequencyCode").asText());
+        assertEquals(originalId, adjudicated.at("/payload/replacesClaimId").asText());
+        assertEquals("M123456789", adjudicated.at("/payload/memberId").asText());
 
         awaitHistory(originalId, "CORRECTION_DUPLICATE_IGNORED");
         assertEquals(2, claimsOf(encounter.encounterId()).size(), "one replacement for one denial");
