@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +46,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -57,6 +62,7 @@ public class RemittanceService {
 
     /** Remittances belong to no single practice; their Idempotency-Keys share one scope. */
     static final String IDEMPOTENCY_SCOPE = "remittances";
+    private static final int IN_LIST = 1_000;
 
     private final IdempotencyStore idempotency;
     private final OutboxWriter outbox;
@@ -64,9 +70,11 @@ public class RemittanceService {
     private final MeterRegistry metrics;
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
+    private final EntityManager em;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
-                             PatientAccountService patients, ClaimCorrectionService corrections) {
+                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em) {
+        this.em = em;
         this.patients = patients;
         this.corrections = corrections;
         this.idempotency = idempotency;
@@ -116,6 +124,10 @@ public class RemittanceService {
 
     private PostingResult postNew(String x12, String sha) {
         List<Remittance> remittances = read(x12);
+        // A file posts thousands of rows in one transaction; under AUTO every query in the loop (the patient
+        // account lookup, a pending correction) would dirty-check every claim and line loaded so far. Nothing in
+        // the posting reads back what it changed through a query, so the changes are flushed once, at commit.
+        em.setFlushMode(FlushModeType.COMMIT);
         List<String> violations = new ArrayList<>();
         for (Remittance remittance : remittances) {
             RemittanceBalancePolicy.check(remittance).stream().map(BalanceViolation::message).forEach(violations::add);
@@ -142,13 +154,16 @@ public class RemittanceService {
             }
             allRepeated = false;
             PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now);
+            // One query for the claims and one for their lines per transaction set, not two per claim.
+            Map<String, Claim> claims = claimsOf(remittance);
+            Map<UUID, List<ClaimLine>> lines = linesOf(claims.values());
             for (ClaimPayment payment : remittance.claims()) {
-                Claim claim = Claim.findByPatientControlNumber(payment.patientControlNumber());
+                Claim claim = claims.get(payment.patientControlNumber());
                 if (claim == null) {
                     unmatched(row, payment, "no claim has this patient control number");
                     row.claimsUnmatched++;
                 } else {
-                    postClaim(row, remittance, payment, claim, now);
+                    postClaim(row, remittance, payment, claim, lines.getOrDefault(claim.id, List.of()), now);
                     row.claimsPosted++;
                 }
             }
@@ -286,8 +301,30 @@ public class RemittanceService {
         u.persist();
     }
 
-    private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, Instant now) {
-        List<ClaimLine> lines = ClaimLine.of(claim.id);
+    /** The claims a transaction set pays, by patient control number (CLP01), in queries of at most 1,000. */
+    private static Map<String, Claim> claimsOf(Remittance remittance) {
+        List<String> numbers = remittance.claims().stream().map(ClaimPayment::patientControlNumber).distinct().toList();
+        Map<String, Claim> claims = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += IN_LIST) {
+            List<Claim> found = Claim.list("patientControlNumber in ?1", numbers.subList(from, Math.min(numbers.size(), from + IN_LIST)));
+            found.forEach(c -> claims.put(c.patientControlNumber, c));
+        }
+        return claims;
+    }
+
+    private static Map<UUID, List<ClaimLine>> linesOf(Collection<Claim> claims) {
+        List<UUID> ids = claims.stream().map(c -> c.id).toList();
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<ClaimLine> found = ClaimLine.list("claimId in ?1 order by claimId, lineNumber",
+                    ids.subList(from, Math.min(ids.size(), from + IN_LIST)));
+            found.forEach(l -> lines.computeIfAbsent(l.claimId, k -> new ArrayList<>()).add(l));
+        }
+        return lines;
+    }
+
+    private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, List<ClaimLine> lines,
+                           Instant now) {
         // Stored first: its adjustments refer to it. Outcome and patient share are filled in below.
         PostedClaimPayment cp = new PostedClaimPayment();
         cp.id = UUID.randomUUID();
