@@ -26,6 +26,7 @@ import org.claimflow.billing.domain.ClaimEvent;
 import org.claimflow.billing.domain.ClaimLine;
 import org.claimflow.billing.domain.LineAdjustment;
 import org.claimflow.billing.domain.PostedClaimPayment;
+import org.claimflow.billing.domain.PostedProviderAdjustment;
 import org.claimflow.billing.domain.PostedRemittance;
 import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.domain.UnmatchedRemittance;
@@ -36,6 +37,7 @@ import org.claimflow.billing.rest.RemittanceView;
 import org.claimflow.billing.x12.Adjustment;
 import org.claimflow.billing.x12.BalanceViolation;
 import org.claimflow.billing.x12.ClaimPayment;
+import org.claimflow.billing.x12.ProviderAdjustment;
 import org.claimflow.billing.x12.Remittance;
 import org.claimflow.billing.x12.RemittanceBalancePolicy;
 import org.claimflow.billing.x12.RemittanceReader;
@@ -167,6 +169,7 @@ public class RemittanceService {
                     row.claimsPosted++;
                 }
             }
+            storeProviderAdjustments(row, remittance);
             posted += row.claimsPosted;
             unmatched += row.claimsUnmatched;
             ids.add(row.id);
@@ -182,9 +185,18 @@ public class RemittanceService {
         if (r == null) {
             throw new NotFoundException("No remittance with this id.");
         }
+        List<PostedClaimPayment> payments = PostedClaimPayment.ofRemittance(r.id);
+        List<RemittanceView.ProviderAdjustment> plb = PostedProviderAdjustment.ofRemittance(r.id).stream()
+                .map(a -> new RemittanceView.ProviderAdjustment(a.providerId, a.fiscalPeriodDate, a.reasonCode, a.referenceId, a.amount))
+                .toList();
+        boolean posted = r.status == RemittanceStatus.POSTED;
         return new RemittanceView(r.id, r.status, r.payerId, r.traceNumber, r.paymentAmount, r.paymentMethod, r.paymentDate,
                 r.claimsPosted, r.claimsUnmatched, r.problems == null ? List.of() : List.of(r.problems.split("\n")),
-                PostedClaimPayment.ofRemittance(r.id).stream().map(p -> p.claimId).toList(), r.receivedAt);
+                payments.stream().map(p -> p.claimId).toList(), r.receivedAt,
+                posted ? payments.stream().map(p -> p.paidAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add)
+                        .add(unmatchedPaid(r.id)) : null,
+                posted ? plb : null,
+                posted ? plb.stream().map(RemittanceView.ProviderAdjustment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add) : null);
     }
 
     /** Keeps a file that could not be posted (unbalanced or unreadable) as REFUSED, so it is not lost or retried. */
@@ -243,6 +255,7 @@ public class RemittanceService {
         for (ClaimPayment claim : remittance.claims()) {
             amounts.add(claim.chargeAmount());
             amounts.add(claim.paidAmount());
+            amounts.add(claim.interestAmount());
             claim.adjustments().forEach(a -> amounts.add(a.amount()));
             for (ServiceLinePayment line : claim.serviceLines()) {
                 amounts.add(line.chargeAmount());
@@ -287,6 +300,25 @@ public class RemittanceService {
             return remittance.payerId();
         }
         return remittance.originatingCompanyId();
+    }
+
+    /** PLB is the provider's, not one claim's: kept with the remittance, so BPR02 = claims paid − PLB can be shown. */
+    private static void storeProviderAdjustments(PostedRemittance row, Remittance remittance) {
+        for (ProviderAdjustment a : remittance.providerAdjustments()) {
+            PostedProviderAdjustment p = new PostedProviderAdjustment();
+            p.remittanceId = row.id;
+            p.providerId = a.providerId();
+            p.fiscalPeriodDate = a.fiscalPeriodDate();
+            p.reasonCode = a.reasonCode();
+            p.referenceId = a.referenceId();
+            p.amount = a.amount();
+            p.persist();
+        }
+    }
+
+    private static BigDecimal unmatchedPaid(UUID remittanceId) {
+        List<UnmatchedRemittance> rows = UnmatchedRemittance.list("remittanceId", remittanceId);
+        return rows.stream().map(u -> u.paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static void unmatched(PostedRemittance row, ClaimPayment payment, String reason) {
@@ -392,8 +424,12 @@ public class RemittanceService {
 
         cp.outcome = outcome;
         cp.patientResponsibility = patientShare;
+        // Interest (AMT*I) is inside CLP04 but pays no part of the charge: kept apart so the claim reconciles.
+        BigDecimal interest = payment.interest();
+        cp.interestAmount = interest;
 
-        claim.paidAmount = claim.paidAmount.add(payment.paidAmount());
+        claim.paidAmount = claim.paidAmount.add(payment.paidAmount()).subtract(interest);
+        claim.interestAmount = claim.interestAmount.add(interest);
         claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
         claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
         patients.recordPatientResponsibility(claim, cp.id, patientShare, reversal, now);
@@ -405,6 +441,9 @@ public class RemittanceService {
         if (payment.chargeAmount().abs().compareTo(claim.totalCharge) != 0) {
             notes.add("the payer's claim charge " + payment.chargeAmount().toPlainString() + " differs from ours "
                     + claim.totalCharge.toPlainString());
+        }
+        if (interest.signum() != 0) {
+            notes.add("the payment includes interest " + interest.toPlainString());
         }
         ClaimEvent.record(claim.id, now, outcome.name(), "%s by remittance %s (trace %s): paid %s, adjusted %s, patient owes %s%s."
                 .formatted(outcome, row.id, remittance.traceNumber(), payment.paidAmount().toPlainString(),
