@@ -141,6 +141,10 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "patient_responsibility", nullable = false)
     public BigDecimal patientResponsibility;
 
+    /** Interest the payer added to its payment (835 AMT*I); not part of paid, so the charge still reconciles. */
+    @Column(name = "interest_amount", nullable = false)
+    public BigDecimal interestAmount = BigDecimal.ZERO.setScale(2);
+
     @Column(name = "payer_claim_control_number")
     public String payerClaimControlNumber;
 

@@ -43,6 +43,10 @@ public class PostedClaimPayment extends PanacheEntityBase {
     @Column(name = "patient_responsibility", nullable = false)
     public BigDecimal patientResponsibility;
 
+    /** AMT*I: the part of paidAmount that is interest, not payment of the charge. */
+    @Column(name = "interest_amount", nullable = false)
+    public BigDecimal interestAmount = BigDecimal.ZERO;
+
     @Column(name = "payer_claim_control_number")
     public String payerClaimControlNumber;
 

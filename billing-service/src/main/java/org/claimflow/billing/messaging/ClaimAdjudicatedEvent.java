@@ -26,7 +26,25 @@ public record ClaimAdjudicatedEvent(
         String traceNumber,
         LocalDate dateOfService,
         List<Adjustment> adjustments,
-        List<Line> serviceLines) {
+        List<Line> serviceLines,
+        /** CLM05-3 of the adjudicated claim: 1 original, 7 replacement, 8 void. */
+        String frequencyCode,
+        /** The claim a replacement or void corrects; null for an original. */
+        @JsonInclude(JsonInclude.Include.ALWAYS) UUID replacesClaimId,
+        String memberId,
+        Patient patient,
+        BillingProvider billingProvider) {
+
+    /** What an appeal letter needs of the patient; no more (no address, no sex). */
+    public record Patient(String firstName, String lastName, LocalDate dateOfBirth) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Address(String line1, String line2, String city, String state, String postalCode) {
+    }
+
+    public record BillingProvider(String npi, String name, Address address) {
+    }
 
     public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {
     }

@@ -19,7 +19,8 @@ public record EncounterCodedEvent(
         BillingProvider billingProvider,
         RenderingProvider renderingProvider,
         List<String> diagnoses,
-        List<ServiceLine> serviceLines) {
+        List<ServiceLine> serviceLines,
+        Correction correction) {
 
     public record Address(String line1, String line2, String city, String state, String postalCode) {
     }
@@ -34,6 +35,14 @@ public record EncounterCodedEvent(
     }
 
     public record RenderingProvider(String npi, String firstName, String lastName) {
+    }
+
+    /**
+     * Set when a coder corrected an encounter that a payer denied for coding: billing builds a replacement of
+     * {@code claimId} from this encounter's codes instead of a new original claim. Null for a first coding.
+     */
+    public record Correction(UUID denialId, UUID claimId, String payerClaimControlNumber, String frequencyCode,
+                             List<String> reasonCodes) {
     }
 
     public record ServiceLine(String procedureCode, List<String> modifiers, Integer units, List<Integer> diagnosisPointers,

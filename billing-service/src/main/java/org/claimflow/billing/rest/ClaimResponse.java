@@ -38,8 +38,9 @@ public record ClaimResponse(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** {@code interest}: prompt-pay interest the payer added (AMT*I), on top of paid; not part of the reconciliation. */
     public record Amounts(BigDecimal charged, BigDecimal paid, BigDecimal adjusted, BigDecimal patientResponsibility,
-                          BigDecimal outstanding) {
+                          BigDecimal outstanding, BigDecimal interest) {
     }
 
     public record Submission(String interchangeControlNumber, String groupControlNumber, String transactionControlNumber,

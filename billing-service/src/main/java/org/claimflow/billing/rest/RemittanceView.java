@@ -14,5 +14,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RemittanceView(UUID id, RemittanceStatus status, String payerId, String traceNumber, BigDecimal paymentAmount,
                              String paymentMethod, LocalDate paymentDate, int claimsPosted, int unmatched, List<String> problems,
-                             List<UUID> claimIds, Instant receivedAt) {
+                             List<UUID> claimIds, Instant receivedAt, BigDecimal claimsPaid,
+                             List<ProviderAdjustment> providerAdjustments, BigDecimal providerAdjustmentTotal) {
+
+    /** One PLB adjustment: positive reduced the payment (WO recovery, FB forward balance), negative added to it (L6 interest). */
+    public record ProviderAdjustment(String providerId, LocalDate fiscalPeriodDate, String reasonCode, String referenceId,
+                                     BigDecimal amount) {
+    }
 }

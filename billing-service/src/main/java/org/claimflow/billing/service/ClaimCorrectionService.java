@@ -1,12 +1,15 @@
 package org.claimflow.billing.service;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.claimflow.billing.domain.Claim;
 import org.claimflow.billing.domain.ClaimCorrection;
@@ -16,6 +19,7 @@ import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.domain.PatientControlNumberPolicy;
 import org.claimflow.billing.inbox.Inbox;
 import org.claimflow.billing.messaging.ClaimCorrectionRequestedEvent;
+import org.claimflow.billing.messaging.EncounterCodedEvent;
 import org.claimflow.billing.messaging.IncomingEvents.PoisonEventException;
 import org.claimflow.billing.outbox.EventEnvelope;
 import org.jboss.logging.Logger;
@@ -26,7 +30,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Corrected claims (README, "Corrections"): a replacement (CLM05-3 7) or a void (8) of a claim the payer
- * adjudicated. The corrected claim is a new claim row for the same encounter (new id, new patient control
+ * adjudicated, asked for by a biller (ClaimCorrectionRequested: the original's lines) or by a coder
+ * (EncounterCoded with a correction: the re-coded encounter's diagnoses and lines). The corrected claim is a new claim row for the same encounter (new id, new patient control
  * number, linked by {@code replaces_claim_id}), carrying the original's payer claim control number for REF*F8.
  * The original becomes REPLACED / VOIDED only when the payer posts its reversal (CLP02 22), see
  * {@link #reversalPosted}.
@@ -52,6 +57,31 @@ public class ClaimCorrectionService {
         this.patients = patients;
     }
 
+    /** What to correct, whoever asked: a biller (ClaimCorrectionRequested) or a coder (EncounterCoded.correction). */
+    record CorrectionRequest(UUID correctionId, UUID denialId, String frequencyCode, String payerClaimControlNumber,
+                             String reason, String origin, UUID encounterId) {
+    }
+
+    /** What the corrected claim carries: the original's diagnoses and lines, or the re-coded encounter's. */
+    record CorrectedContent(String diagnoses, List<LineContent> lines, String description) {
+
+        static CorrectedContent copiedFrom(Claim original) {
+            return new CorrectedContent(original.diagnoses, ClaimLine.of(original.id).stream()
+                    .map(l -> new LineContent(l.procedureCode, l.modifiers, l.units, l.diagnosisPointers, l.chargeAmount)).toList(),
+                    "the original's lines");
+        }
+
+        static CorrectedContent recoded(EncounterCodedEvent event) {
+            return new CorrectedContent(String.join(",", event.diagnoses()), event.serviceLines().stream()
+                    .map(l -> new LineContent(l.procedureCode(), String.join(",", l.modifiersOrEmpty()), l.units(),
+                            String.join(",", l.diagnosisPointers().stream().map(String::valueOf).toList()), l.chargeAmount().setScale(2)))
+                    .toList(), "the corrected codes of encounter " + event.encounterId());
+        }
+    }
+
+    record LineContent(String procedureCode, String modifiers, int units, String diagnosisPointers, BigDecimal chargeAmount) {
+    }
+
     @Transactional
     public void request(EventEnvelope envelope, ClaimCorrectionRequestedEvent event) {
         if (event.correctionId() == null || event.denialId() == null || event.claimId() == null
@@ -66,8 +96,6 @@ public class ClaimCorrectionService {
             throw new PoisonEventException("ClaimCorrectionRequested for an unknown claim");
         }
         Instant now = clock.instant();
-        boolean replacement = "7".equals(event.frequencyCode());
-        String what = replacement ? "replacement" : "void";
         ClaimCorrection existing = ClaimCorrection.findById(event.correctionId());
         if (existing != null) {
             // The business key: one correction per correction id, whatever the event id.
@@ -75,60 +103,113 @@ public class ClaimCorrectionService {
                     .formatted(event.correctionId(), envelope.eventId()));
             return;
         }
+        correct(original, new CorrectionRequest(event.correctionId(), event.denialId(), event.frequencyCode(),
+                event.payerClaimControlNumber(), event.reason(), "correction " + event.correctionId(), null),
+                () -> CorrectedContent.copiedFrom(original), envelope.practiceId(), now);
+    }
+
+    /**
+     * A coder corrected the codes of an encounter the payer denied for coding (EncounterCoded with a
+     * {@code correction}): a replacement (7) of the named claim with this encounter's diagnoses and lines. Runs in
+     * the consumer's transaction, after its inbox row. One correction per denial id, whatever the event id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceFromEncounter(EventEnvelope envelope, EncounterCodedEvent event) {
+        EncounterCodedEvent.Correction c = event.correction();
+        if (c.denialId() == null || c.claimId() == null || !(c.frequencyCode() == null || "7".equals(c.frequencyCode()))) {
+            throw new PoisonEventException("EncounterCoded correction without denialId, claimId or with a frequency code other than 7");
+        }
+        Claim original = Claim.findById(c.claimId());
+        if (original == null) {
+            throw new PoisonEventException("EncounterCoded correction of an unknown claim");
+        }
+        Instant now = clock.instant();
+        UUID correctionId = codingCorrectionId(c.denialId());
+        ClaimCorrection existing = ClaimCorrection.findById(correctionId);
+        if (existing == null) {
+            existing = ClaimCorrection.find("denialId", c.denialId()).firstResult();
+        }
+        if (existing != null) {
+            ClaimEvent.record(original.id, now, "CORRECTION_DUPLICATE_IGNORED",
+                    "The coder's correction for denial %s arrived again (event %s); correction %s already exists, nothing changed."
+                            .formatted(c.denialId(), envelope.eventId(), existing.correctionId));
+            return;
+        }
+        String reasons = c.reasonCodes() == null || c.reasonCodes().isEmpty() ? "" : "Denial reason codes " + String.join(", ", c.reasonCodes());
+        correct(original, new CorrectionRequest(correctionId, c.denialId(), "7", c.payerClaimControlNumber(), reasons,
+                "coder's correction of encounter " + event.encounterId(), event.encounterId()),
+                () -> CorrectedContent.recoded(event), envelope.practiceId(), now);
+    }
+
+    /** One coder correction per denial: its id is derived from the denial id, so concurrent duplicates meet on the key. */
+    static UUID codingCorrectionId(UUID denialId) {
+        return UUID.nameUUIDFromBytes(("encounter-coded-correction:" + denialId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The one way a corrected claim is made: refused (history + NOT_CORRECTABLE row) or created (claim, lines, row, history). */
+    private void correct(Claim original, CorrectionRequest request, Supplier<CorrectedContent> content, String practiceId, Instant now) {
+        boolean replacement = "7".equals(request.frequencyCode());
+        String what = replacement ? "replacement" : "void";
         ClaimCorrection correction = new ClaimCorrection();
-        correction.correctionId = event.correctionId();
-        correction.practiceId = envelope.practiceId();
-        correction.denialId = event.denialId();
+        correction.correctionId = request.correctionId();
+        correction.practiceId = practiceId;
+        correction.denialId = request.denialId();
         correction.originalClaimId = original.id;
-        correction.frequencyCode = event.frequencyCode();
-        correction.reason = event.reason() == null ? "" : event.reason();
+        correction.frequencyCode = request.frequencyCode();
+        correction.reason = request.reason() == null ? "" : request.reason();
         correction.requestedAt = now;
 
-        String refusal = refusal(original);
+        String refusal = refusal(original, request.encounterId());
         if (refusal != null) {
             correction.status = ClaimCorrection.NOT_CORRECTABLE;
             correction.persist();
-            ClaimEvent.record(original.id, now, "CORRECTION_NOT_POSSIBLE", "%s requested for denial %s (correction %s) not created: %s."
-                    .formatted(capitalized(what), event.denialId(), event.correctionId(), refusal));
-            metrics.counter("claimflow.claims.corrections", "frequency", event.frequencyCode(), "result", "refused").increment();
+            ClaimEvent.record(original.id, now, "CORRECTION_NOT_POSSIBLE", "%s requested for denial %s (%s) not created: %s."
+                    .formatted(capitalized(what), request.denialId(), request.origin(), refusal));
+            metrics.counter("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "refused").increment();
             return;
         }
 
-        Claim corrected = copyOf(original, event.frequencyCode(), now);
-        corrected.persist();
-        for (ClaimLine line : ClaimLine.of(original.id)) {
-            ClaimLine copy = new ClaimLine();
-            copy.claimId = corrected.id;
-            copy.lineNumber = line.lineNumber;
-            copy.procedureCode = line.procedureCode;
-            copy.modifiers = line.modifiers;
-            copy.units = line.units;
-            copy.diagnosisPointers = line.diagnosisPointers;
-            copy.chargeAmount = line.chargeAmount;
-            copy.lineItemControlNumber = PatientControlNumberPolicy.lineItemControlNumber(corrected.patientControlNumber, line.lineNumber);
-            copy.paidAmount = BigDecimal.ZERO.setScale(2);
-            copy.persist();
+        CorrectedContent corrected = content.get();
+        Claim claim = copyOf(original, request.frequencyCode(), now);
+        claim.diagnoses = corrected.diagnoses();
+        claim.totalCharge = corrected.lines().stream().map(LineContent::chargeAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        claim.persist();
+        int lineNumber = 0;
+        for (LineContent source : corrected.lines()) {
+            ClaimLine line = new ClaimLine();
+            line.claimId = claim.id;
+            line.lineNumber = ++lineNumber;
+            line.procedureCode = source.procedureCode();
+            line.modifiers = source.modifiers();
+            line.units = source.units();
+            line.diagnosisPointers = source.diagnosisPointers();
+            line.chargeAmount = source.chargeAmount();
+            line.lineItemControlNumber = PatientControlNumberPolicy.lineItemControlNumber(claim.patientControlNumber, line.lineNumber);
+            line.paidAmount = BigDecimal.ZERO.setScale(2);
+            line.persist();
         }
-        patients.accountFor(corrected);
-        correction.correctedClaimId = corrected.id;
+        patients.accountFor(claim);
+        correction.correctedClaimId = claim.id;
         correction.status = ClaimCorrection.REQUESTED;
         correction.persist();
 
-        String numberNote = event.payerClaimControlNumber() != null
-                && !Objects.equals(event.payerClaimControlNumber(), original.payerClaimControlNumber)
-                ? " (the request named payer claim number " + event.payerClaimControlNumber() + "; ours is used)" : "";
-        String reason = event.reason() == null ? "" : " Reason: " + event.reason();
+        String numberNote = request.payerClaimControlNumber() != null
+                && !Objects.equals(request.payerClaimControlNumber(), original.payerClaimControlNumber)
+                ? " (the request named payer claim number " + request.payerClaimControlNumber() + "; ours is used)" : "";
+        String reason = request.reason() == null || request.reason().isBlank() ? "" : " Reason: " + request.reason();
+        String built = "built from %s: %d line(s), total %s".formatted(corrected.description(), corrected.lines().size(),
+                claim.totalCharge.toPlainString());
         ClaimEvent.record(original.id, now, replacement ? "REPLACEMENT_REQUESTED" : "VOID_REQUESTED",
-                "%s requested for denial %s (correction %s): claim %s (%s, frequency %s, REF*F8 %s)%s.%s".formatted(
-                        capitalized(what), event.denialId(), event.correctionId(), corrected.id, corrected.patientControlNumber,
-                        corrected.frequencyCode, corrected.originalPayerClaimControlNumber, numberNote, reason));
-        ClaimEvent.record(corrected.id, now, replacement ? "REPLACEMENT_REQUESTED" : "VOID_REQUESTED",
-                ("%s requested for denial %s (correction %s) of claim %s (%s, payer claim %s); ready to submit without a new "
+                "%s requested for denial %s (%s): claim %s (%s, frequency %s, REF*F8 %s), %s%s.%s".formatted(
+                        capitalized(what), request.denialId(), request.origin(), claim.id, claim.patientControlNumber,
+                        claim.frequencyCode, claim.originalPayerClaimControlNumber, built, numberNote, reason));
+        ClaimEvent.record(claim.id, now, replacement ? "REPLACEMENT_REQUESTED" : "VOID_REQUESTED",
+                ("%s requested for denial %s (%s) of claim %s (%s, payer claim %s), %s; ready to submit without a new "
                         + "eligibility check (coverage was checked for the original claim).%s").formatted(
-                        capitalized(what), event.denialId(), event.correctionId(), original.id, original.patientControlNumber,
-                        original.payerClaimControlNumber, reason));
-        LOG.infof("correction %s: %s claim %s for claim %s", event.correctionId(), what, corrected.id, original.id);
-        metrics.counter("claimflow.claims.corrections", "frequency", event.frequencyCode(), "result", "created").increment();
+                        capitalized(what), request.denialId(), request.origin(), original.id, original.patientControlNumber,
+                        original.payerClaimControlNumber, built, reason));
+        LOG.infof("correction %s: %s claim %s for claim %s", request.correctionId(), what, claim.id, original.id);
+        metrics.counter("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "created").increment();
     }
 
     /**
@@ -162,7 +243,10 @@ public class ClaimCorrectionService {
     }
 
     /** Why the claim cannot be corrected; null when it can. */
-    private static String refusal(Claim original) {
+    private static String refusal(Claim original, UUID encounterId) {
+        if (encounterId != null && !encounterId.equals(original.encounterId)) {
+            return "the claim belongs to another encounter than the one corrected";
+        }
         if (original.payerClaimControlNumber == null || original.payerClaimControlNumber.isBlank()) {
             return "the claim has no payer claim control number (the payer never numbered it), so there is nothing to "
                     + "replace or void; correct and resubmit it as an original claim";
@@ -214,8 +298,6 @@ public class ClaimCorrectionService {
         c.renderingLastName = o.renderingLastName;
         c.placeOfService = o.placeOfService;
         c.dateOfService = o.dateOfService;
-        c.diagnoses = o.diagnoses;
-        c.totalCharge = o.totalCharge;
         c.paidAmount = BigDecimal.ZERO.setScale(2);
         c.adjustedAmount = BigDecimal.ZERO.setScale(2);
         c.patientResponsibility = BigDecimal.ZERO.setScale(2);

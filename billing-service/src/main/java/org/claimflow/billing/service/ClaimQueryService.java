@@ -72,7 +72,7 @@ public class ClaimQueryService {
     private static ClaimResponse toResponse(Claim c, boolean detailed) {
         ClaimBalance balance = c.balance();
         var amounts = new ClaimResponse.Amounts(balance.charged(), balance.paid(), balance.adjusted(),
-                balance.patientResponsibility(), balance.outstanding());
+                balance.patientResponsibility(), balance.outstanding(), c.interestAmount);
         List<ClaimResponse.Line> lines = null;
         List<ClaimResponse.Adjustment> claimAdjustments = null;
         List<ClaimResponse.HistoryEntry> history = null;

@@ -46,10 +46,12 @@ public class ClaimService {
     private final MeterRegistry metrics;
 
     private final PatientAccountService patients;
+    private final ClaimCorrectionService corrections;
 
     public ClaimService(EntityManager em, OutboxWriter outbox, Inbox inbox, Clock clock, BillingConfig config,
-                        MeterRegistry metrics, PatientAccountService patients) {
+                        MeterRegistry metrics, PatientAccountService patients, ClaimCorrectionService corrections) {
         this.em = em;
+        this.corrections = corrections;
         this.patients = patients;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -61,13 +63,18 @@ public class ClaimService {
     /**
      * Builds the claim of a coded encounter and publishes ClaimAssembled. A redelivered event is skipped by
      * the inbox; the same encounter published twice (a different event id) finds its claim by the business
-     * key and publishes nothing new.
+     * key and publishes nothing new. An encounter a coder corrected after a coding denial (a non-null
+     * {@code correction}) becomes a replacement of the denied claim instead ({@link ClaimCorrectionService}).
      */
     @Transactional
     public void assemble(EventEnvelope envelope, EncounterCodedEvent event) {
         requireAssemblable(event);
         if (!inbox.markProcessed(envelope.eventId(), ENCOUNTER_CODED_CONSUMER, envelope.practiceId())) {
             LOG.debugf("EncounterCoded %s already processed", envelope.eventId());
+            return;
+        }
+        if (event.correction() != null) {
+            corrections.replaceFromEncounter(envelope, event);
             return;
         }
         Claim existing = Claim.findByEncounter(event.encounterId());

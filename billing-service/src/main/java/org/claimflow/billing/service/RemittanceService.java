@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import org.claimflow.billing.domain.ClaimEvent;
 import org.claimflow.billing.domain.ClaimLine;
 import org.claimflow.billing.domain.LineAdjustment;
 import org.claimflow.billing.domain.PostedClaimPayment;
+import org.claimflow.billing.domain.PostedProviderAdjustment;
 import org.claimflow.billing.domain.PostedRemittance;
 import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.domain.UnmatchedRemittance;
@@ -33,6 +37,7 @@ import org.claimflow.billing.rest.RemittanceView;
 import org.claimflow.billing.x12.Adjustment;
 import org.claimflow.billing.x12.BalanceViolation;
 import org.claimflow.billing.x12.ClaimPayment;
+import org.claimflow.billing.x12.ProviderAdjustment;
 import org.claimflow.billing.x12.Remittance;
 import org.claimflow.billing.x12.RemittanceBalancePolicy;
 import org.claimflow.billing.x12.RemittanceReader;
@@ -43,6 +48,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -57,6 +64,7 @@ public class RemittanceService {
 
     /** Remittances belong to no single practice; their Idempotency-Keys share one scope. */
     static final String IDEMPOTENCY_SCOPE = "remittances";
+    private static final int IN_LIST = 1_000;
 
     private final IdempotencyStore idempotency;
     private final OutboxWriter outbox;
@@ -64,9 +72,11 @@ public class RemittanceService {
     private final MeterRegistry metrics;
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
+    private final EntityManager em;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
-                             PatientAccountService patients, ClaimCorrectionService corrections) {
+                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em) {
+        this.em = em;
         this.patients = patients;
         this.corrections = corrections;
         this.idempotency = idempotency;
@@ -116,6 +126,10 @@ public class RemittanceService {
 
     private PostingResult postNew(String x12, String sha) {
         List<Remittance> remittances = read(x12);
+        // A file posts thousands of rows in one transaction; under AUTO every query in the loop (the patient
+        // account lookup, a pending correction) would dirty-check every claim and line loaded so far. Nothing in
+        // the posting reads back what it changed through a query, so the changes are flushed once, at commit.
+        em.setFlushMode(FlushModeType.COMMIT);
         List<String> violations = new ArrayList<>();
         for (Remittance remittance : remittances) {
             RemittanceBalancePolicy.check(remittance).stream().map(BalanceViolation::message).forEach(violations::add);
@@ -142,16 +156,20 @@ public class RemittanceService {
             }
             allRepeated = false;
             PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now);
+            // One query for the claims and one for their lines per transaction set, not two per claim.
+            Map<String, Claim> claims = claimsOf(remittance);
+            Map<UUID, List<ClaimLine>> lines = linesOf(claims.values());
             for (ClaimPayment payment : remittance.claims()) {
-                Claim claim = Claim.findByPatientControlNumber(payment.patientControlNumber());
+                Claim claim = claims.get(payment.patientControlNumber());
                 if (claim == null) {
                     unmatched(row, payment, "no claim has this patient control number");
                     row.claimsUnmatched++;
                 } else {
-                    postClaim(row, remittance, payment, claim, now);
+                    postClaim(row, remittance, payment, claim, lines.getOrDefault(claim.id, List.of()), now);
                     row.claimsPosted++;
                 }
             }
+            storeProviderAdjustments(row, remittance);
             posted += row.claimsPosted;
             unmatched += row.claimsUnmatched;
             ids.add(row.id);
@@ -167,9 +185,18 @@ public class RemittanceService {
         if (r == null) {
             throw new NotFoundException("No remittance with this id.");
         }
+        List<PostedClaimPayment> payments = PostedClaimPayment.ofRemittance(r.id);
+        List<RemittanceView.ProviderAdjustment> plb = PostedProviderAdjustment.ofRemittance(r.id).stream()
+                .map(a -> new RemittanceView.ProviderAdjustment(a.providerId, a.fiscalPeriodDate, a.reasonCode, a.referenceId, a.amount))
+                .toList();
+        boolean posted = r.status == RemittanceStatus.POSTED;
         return new RemittanceView(r.id, r.status, r.payerId, r.traceNumber, r.paymentAmount, r.paymentMethod, r.paymentDate,
                 r.claimsPosted, r.claimsUnmatched, r.problems == null ? List.of() : List.of(r.problems.split("\n")),
-                PostedClaimPayment.ofRemittance(r.id).stream().map(p -> p.claimId).toList(), r.receivedAt);
+                payments.stream().map(p -> p.claimId).toList(), r.receivedAt,
+                posted ? payments.stream().map(p -> p.paidAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add)
+                        .add(unmatchedPaid(r.id)) : null,
+                posted ? plb : null,
+                posted ? plb.stream().map(RemittanceView.ProviderAdjustment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add) : null);
     }
 
     /** Keeps a file that could not be posted (unbalanced or unreadable) as REFUSED, so it is not lost or retried. */
@@ -228,6 +255,7 @@ public class RemittanceService {
         for (ClaimPayment claim : remittance.claims()) {
             amounts.add(claim.chargeAmount());
             amounts.add(claim.paidAmount());
+            amounts.add(claim.interestAmount());
             claim.adjustments().forEach(a -> amounts.add(a.amount()));
             for (ServiceLinePayment line : claim.serviceLines()) {
                 amounts.add(line.chargeAmount());
@@ -274,6 +302,25 @@ public class RemittanceService {
         return remittance.originatingCompanyId();
     }
 
+    /** PLB is the provider's, not one claim's: kept with the remittance, so BPR02 = claims paid − PLB can be shown. */
+    private static void storeProviderAdjustments(PostedRemittance row, Remittance remittance) {
+        for (ProviderAdjustment a : remittance.providerAdjustments()) {
+            PostedProviderAdjustment p = new PostedProviderAdjustment();
+            p.remittanceId = row.id;
+            p.providerId = a.providerId();
+            p.fiscalPeriodDate = a.fiscalPeriodDate();
+            p.reasonCode = a.reasonCode();
+            p.referenceId = a.referenceId();
+            p.amount = a.amount();
+            p.persist();
+        }
+    }
+
+    private static BigDecimal unmatchedPaid(UUID remittanceId) {
+        List<UnmatchedRemittance> rows = UnmatchedRemittance.list("remittanceId", remittanceId);
+        return rows.stream().map(u -> u.paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     private static void unmatched(PostedRemittance row, ClaimPayment payment, String reason) {
         UnmatchedRemittance u = new UnmatchedRemittance();
         u.remittanceId = row.id;
@@ -286,8 +333,30 @@ public class RemittanceService {
         u.persist();
     }
 
-    private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, Instant now) {
-        List<ClaimLine> lines = ClaimLine.of(claim.id);
+    /** The claims a transaction set pays, by patient control number (CLP01), in queries of at most 1,000. */
+    private static Map<String, Claim> claimsOf(Remittance remittance) {
+        List<String> numbers = remittance.claims().stream().map(ClaimPayment::patientControlNumber).distinct().toList();
+        Map<String, Claim> claims = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += IN_LIST) {
+            List<Claim> found = Claim.list("patientControlNumber in ?1", numbers.subList(from, Math.min(numbers.size(), from + IN_LIST)));
+            found.forEach(c -> claims.put(c.patientControlNumber, c));
+        }
+        return claims;
+    }
+
+    private static Map<UUID, List<ClaimLine>> linesOf(Collection<Claim> claims) {
+        List<UUID> ids = claims.stream().map(c -> c.id).toList();
+        Map<UUID, List<ClaimLine>> lines = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<ClaimLine> found = ClaimLine.list("claimId in ?1 order by claimId, lineNumber",
+                    ids.subList(from, Math.min(ids.size(), from + IN_LIST)));
+            found.forEach(l -> lines.computeIfAbsent(l.claimId, k -> new ArrayList<>()).add(l));
+        }
+        return lines;
+    }
+
+    private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, List<ClaimLine> lines,
+                           Instant now) {
         // Stored first: its adjustments refer to it. Outcome and patient share are filled in below.
         PostedClaimPayment cp = new PostedClaimPayment();
         cp.id = UUID.randomUUID();
@@ -355,8 +424,12 @@ public class RemittanceService {
 
         cp.outcome = outcome;
         cp.patientResponsibility = patientShare;
+        // Interest (AMT*I) is inside CLP04 but pays no part of the charge: kept apart so the claim reconciles.
+        BigDecimal interest = payment.interest();
+        cp.interestAmount = interest;
 
-        claim.paidAmount = claim.paidAmount.add(payment.paidAmount());
+        claim.paidAmount = claim.paidAmount.add(payment.paidAmount()).subtract(interest);
+        claim.interestAmount = claim.interestAmount.add(interest);
         claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
         claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
         patients.recordPatientResponsibility(claim, cp.id, patientShare, reversal, now);
@@ -368,6 +441,9 @@ public class RemittanceService {
         if (payment.chargeAmount().abs().compareTo(claim.totalCharge) != 0) {
             notes.add("the payer's claim charge " + payment.chargeAmount().toPlainString() + " differs from ours "
                     + claim.totalCharge.toPlainString());
+        }
+        if (interest.signum() != 0) {
+            notes.add("the payment includes interest " + interest.toPlainString());
         }
         ClaimEvent.record(claim.id, now, outcome.name(), "%s by remittance %s (trace %s): paid %s, adjusted %s, patient owes %s%s."
                 .formatted(outcome, row.id, remittance.traceNumber(), payment.paidAmount().toPlainString(),
@@ -384,7 +460,11 @@ public class RemittanceService {
         ClaimAdjudicatedEvent event = new ClaimAdjudicatedEvent(claim.id, claim.encounterId, claim.payerId, row.id,
                 claim.patientControlNumber, payment.payerClaimControlNumber(), payment.statusCode(), outcome,
                 cents(payment.chargeAmount()), cents(payment.paidAmount()), cents(patientShare), remittanceDate,
-                remittance.traceNumber(), claim.dateOfService, eventAdjustments(payment.adjustments()), eventLines);
+                remittance.traceNumber(), claim.dateOfService, eventAdjustments(payment.adjustments()), eventLines,
+                claim.frequencyCode, claim.replacesClaimId, claim.memberId,
+                new ClaimAdjudicatedEvent.Patient(claim.patientFirstName, claim.patientLastName, claim.patientDateOfBirth),
+                new ClaimAdjudicatedEvent.BillingProvider(claim.billingNpi, claim.billingName, new ClaimAdjudicatedEvent.Address(
+                        claim.billingLine1, claim.billingLine2, claim.billingCity, claim.billingState, claim.billingPostalCode)));
         outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(),
                 claim.encounterId.toString(), null, event);
         metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();

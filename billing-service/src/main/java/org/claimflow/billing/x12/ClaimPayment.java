@@ -14,7 +14,8 @@ import java.util.Map;
  * payer claim control number, CLP08 facility type (place of service), CLP09 frequency. {@code dates} holds
  * the claim DTM segments by qualifier (232 statement from, 233 statement to, 050 received, 036/037
  * coverage). {@code remarkCodes} are the MOA/MIA remark codes. The patient name (NM1*QC) is kept but its
- * {@code toString} is redacted.
+ * {@code toString} is redacted. {@code interestAmount} is the claim's AMT*I (prompt-pay interest the payer
+ * included in CLP04), null when absent.
  */
 public record ClaimPayment(
         String patientControlNumber,
@@ -31,6 +32,7 @@ public record ClaimPayment(
         List<Adjustment> adjustments,
         List<String> remarkCodes,
         List<ServiceLinePayment> serviceLines,
+        BigDecimal interestAmount,
         int segmentPosition) {
 
     public ClaimPayment {
@@ -38,6 +40,11 @@ public record ClaimPayment(
         adjustments = List.copyOf(adjustments);
         remarkCodes = List.copyOf(remarkCodes);
         serviceLines = List.copyOf(serviceLines);
+    }
+
+    /** AMT*I, or zero. */
+    public BigDecimal interest() {
+        return interestAmount == null ? BigDecimal.ZERO : interestAmount;
     }
 
     public LocalDate statementFrom() {

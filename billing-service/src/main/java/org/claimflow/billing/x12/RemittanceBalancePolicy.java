@@ -14,6 +14,10 @@ import java.util.List;
  * line by line);</li>
  * <li>the transaction: sum of CLP04 − sum of PLB amounts = BPR02.</li>
  * </ol>
+ * Claim interest (AMT*I) is money the payer adds to CLP04 on top of the adjudicated charge (prompt-pay
+ * interest: it is not a CAS adjustment and no service line carries it), so rules 2 and 3 add it:
+ * CLP03 − CAS + AMT*I = CLP04 and sum of SVC03 − claim CAS + AMT*I = CLP04. Provider-level interest (PLB L6)
+ * is a negative PLB amount and needs nothing special in rule 4.
  * Amounts compare by value (150 = 150.00). Every violation is reported, not only the first.
  */
 public final class RemittanceBalancePolicy {
@@ -61,19 +65,21 @@ public final class RemittanceBalancePolicy {
             }
         }
         BigDecimal allAdjustments = claimAdjustments.add(lineAdjustments);
-        BigDecimal expected = claim.chargeAmount().subtract(allAdjustments);
+        BigDecimal interest = claim.interest();
+        String interestNote = interest.signum() == 0 ? "" : " + interest " + plain(interest);
+        BigDecimal expected = claim.chargeAmount().subtract(allAdjustments).add(interest);
         if (expected.compareTo(claim.paidAmount()) != 0) {
             violations.add(violation(BalanceViolation.Level.CLAIM, claim, null, expected, claim.paidAmount(),
-                    "%s: charge %s − adjustments %s (claim %s, lines %s) = %s but paid is %s".formatted(claimId,
+                    "%s: charge %s − adjustments %s (claim %s, lines %s)%s = %s but paid is %s".formatted(claimId,
                             plain(claim.chargeAmount()), plain(allAdjustments), plain(claimAdjustments),
-                            plain(lineAdjustments), plain(expected), plain(claim.paidAmount()))));
+                            plain(lineAdjustments), interestNote, plain(expected), plain(claim.paidAmount()))));
         }
         if (!claim.serviceLines().isEmpty()) {
-            BigDecimal expectedFromLines = linesPaid.subtract(claimAdjustments);
+            BigDecimal expectedFromLines = linesPaid.subtract(claimAdjustments).add(interest);
             if (expectedFromLines.compareTo(claim.paidAmount()) != 0) {
                 violations.add(violation(BalanceViolation.Level.CLAIM_LINES, claim, null, expectedFromLines, claim.paidAmount(),
-                        "%s: lines paid %s − claim adjustments %s = %s but paid is %s".formatted(claimId, plain(linesPaid),
-                                plain(claimAdjustments), plain(expectedFromLines), plain(claim.paidAmount()))));
+                        "%s: lines paid %s − claim adjustments %s%s = %s but paid is %s".formatted(claimId, plain(linesPaid),
+                                plain(claimAdjustments), interestNote, plain(expectedFromLines), plain(claim.paidAmount()))));
             }
         }
     }

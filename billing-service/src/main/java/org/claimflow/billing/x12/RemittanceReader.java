@@ -117,6 +117,9 @@ public final class RemittanceReader {
                 case "AMT" -> {
                     if (line != null && "B6".equals(segment.element(1))) {
                         line.allowedAmount = segment.decimal(2);
+                    } else if (line == null && claim != null && "I".equals(segment.element(1))) {
+                        // Claim supplemental information (loop 2100): interest the payer added to CLP04.
+                        claim.interestAmount = segment.decimal(2);
                     }
                 }
                 case "LQ" -> {
@@ -249,6 +252,7 @@ public final class RemittanceReader {
         final List<Adjustment> adjustments = new ArrayList<>();
         final List<String> remarkCodes = new ArrayList<>();
         final List<ServiceLinePayment> lines = new ArrayList<>();
+        BigDecimal interestAmount;
 
         ClaimBuilder(X12Segment clp) {
             this.clp = clp;
@@ -264,7 +268,7 @@ public final class RemittanceReader {
             return new ClaimPayment(clp.element(1), clp.element(2), clp.requiredDecimal(3), clp.requiredDecimal(4),
                     clp.decimal(5), nullIfEmpty(clp.element(6)), nullIfEmpty(clp.element(7)),
                     nullIfEmpty(clp.element(8)), nullIfEmpty(clp.element(9)), patientName, dates, adjustments,
-                    remarkCodes, lines, clp.position());
+                    remarkCodes, lines, interestAmount, clp.position());
         }
     }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -103,6 +104,16 @@ class ClaimLifecycleTest {
         assertEquals("92.00", payload.at("/serviceLines/0/allowedAmount").asText());
         assertEquals(1, payload.at("/serviceLines/0/lineNumber").asInt());
         assertEquals(pcn, payload.get("patientControlNumber").asText());
+        // What denial-service needs without calling back: an original, and the appeal letter's parties.
+        assertEquals("1", payload.get("frequencyCode").asText());
+        assertTrue(payload.has("replacesClaimId") && payload.get("replacesClaimId").isNull(), "an original replaces nothing");
+        assertEquals("M123456789", payload.get("memberId").asText());
+        assertEquals("Lovelace", payload.at("/patient/lastName").asText());
+        assertEquals("1980-02-14", payload.at("/patient/dateOfBirth").asText());
+        assertTrue(payload.at("/patient/address").isMissingNode(), "no more PHI than the consumer needs");
+        assertEquals("1234567893", payload.at("/billingProvider/npi").asText());
+        assertEquals("Demo Clinic", payload.at("/billingProvider/name").asText());
+        assertFalse(payload.at("/billingProvider/address/line1").asText().isBlank());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.billing.support.EventSchemas;
@@ -29,7 +30,9 @@ class EncounterCodedContractTest {
     void ourSampleEncounterCodedEventsMatchTheProducersSchema() throws Exception {
         JsonSchema schema = producerSchema();
         for (EncounterCodedFixture sample : List.of(EncounterCodedFixture.officeVisitForAda(),
-                EncounterCodedFixture.officeVisitForDijkstra().addLine("15780", "800.00"))) {
+                EncounterCodedFixture.officeVisitForDijkstra().addLine("15780", "800.00"),
+                EncounterCodedFixture.officeVisitForAda().correcting(UUID.randomUUID().toString(), "SBX000000000123",
+                        UUID.randomUUID().toString()))) {
             EventSchemas.assertValid(schema, JSON.readTree(sample.envelope()));
         }
     }

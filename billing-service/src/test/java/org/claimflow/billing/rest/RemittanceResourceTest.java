@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -206,5 +207,82 @@ class RemittanceResourceTest {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/claims/{id}/x12"))
                 .body(containsString("/api/v1/remittances"));
+    }
+
+    @Test
+    void postsProviderLevelAdjustmentsAndTheBalanceHonoursThem() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        // Claims paid 92.00; PLB: L6 interest −3.25 adds to the payment, WO recovery 20.00 and FB 10.00 take from it.
+        RemittanceFixture remittance = paidInFull(claim)
+                .providerAdjustment("L6", "INTEREST0001", "-3.25")
+                .providerAdjustment("WO", "SBX000000000042", "20.00")
+                .providerAdjustment("FB", "FB20261231", "10.00");
+        assertEquals("65.25", remittance.totalPaid().toPlainString(), "BPR02 = 92.00 − (−3.25 + 20.00 + 10.00)");
+        String remittanceId = post(remittance.build()).then().statusCode(201).body("claimsPosted", equalTo(1))
+                .extract().jsonPath().getString("remittanceId");
+
+        JsonPath view = given().get("/api/v1/remittances/" + remittanceId).then().statusCode(200).extract().jsonPath();
+        assertEquals("65.25", view.getString("paymentAmount"));
+        assertEquals("92.00", view.getString("claimsPaid"));
+        assertEquals("26.75", view.getString("providerAdjustmentTotal"));
+        assertEquals(java.util.List.of("L6", "WO", "FB"), view.getList("providerAdjustments.reasonCode"));
+        assertEquals(java.util.List.of("-3.25", "20.00", "10.00"), view.getList("providerAdjustments.amount"));
+        assertEquals(java.util.List.of("INTEREST0001", "SBX000000000042", "FB20261231"), view.getList("providerAdjustments.referenceId"));
+        // claims paid − PLB = BPR02, to the cent
+        assertEquals(new java.math.BigDecimal(view.getString("paymentAmount")),
+                new java.math.BigDecimal(view.getString("claimsPaid")).subtract(new java.math.BigDecimal(view.getString("providerAdjustmentTotal"))));
+
+        // Provider-level money touches no claim: the claim is paid 92.00 and reconciles.
+        JsonPath paid = claim(claimId);
+        assertEquals("PAID", paid.getString("status"));
+        assertEquals("92.00", paid.getString("amounts.paid"));
+        assertEquals("0.00", paid.getString("amounts.interest"));
+        assertReconciles(paid);
+    }
+
+    @Test
+    void refusesARemittanceWhosePaymentIgnoresItsProviderAdjustments() {
+        JsonPath claim = assembledClaim();
+        // BPR02 says 92.00 although a WO recovery of 20.00 was taken: the file does not balance.
+        RemittanceFixture remittance = paidInFull(claim).providerAdjustment("WO", "SBX000000000042", "20.00").offBy("20.00");
+        post(remittance.build()).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/unbalanced-remittance"))
+                .body("violations[0]", containsString("provider adjustments 20.00"));
+        assertEquals("ASSEMBLED", claim(claim.getString("id")).getString("status"), "nothing posted");
+    }
+
+    @Test
+    void postsClaimInterestApartFromThePaymentOfTheCharge() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        String pcn = claim.getString("patientControlNumber");
+        // CLP04 93.25 = 150.00 − CO-45 58.00 + interest 1.25 (AMT*I); the line pays 92.00.
+        RemittanceFixture remittance = RemittanceFixture.payment().claim(pcn)
+                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).interest("1.25").done();
+        String x12 = remittance.build();
+        assertTrue(x12.contains("*93.25*") && x12.contains("AMT*I*1.25"), x12);
+        post(x12).then().statusCode(201).body("claimsPosted", equalTo(1));
+
+        JsonPath paid = claim(claimId);
+        assertEquals("PAID", paid.getString("status"));
+        assertEquals("92.00", paid.getString("amounts.paid"), "the payment of the charge");
+        assertEquals("1.25", paid.getString("amounts.interest"));
+        assertEquals("0.00", paid.getString("amounts.outstanding"));
+        assertReconciles(paid);
+        assertTrue(paid.getList("history.detail", String.class).stream().anyMatch(d -> d.contains("includes interest 1.25")));
+    }
+
+    @Test
+    void refusesAClaimPaidMoreThanItsChargeWithoutInterestToExplainIt() {
+        JsonPath claim = assembledClaim();
+        String pcn = claim.getString("patientControlNumber");
+        // Interest in CLP04 but no AMT*I: 150.00 − 58.00 ≠ 93.25.
+        String x12 = RemittanceFixture.payment().claim(pcn)
+                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).interest("1.25").done().build()
+                .replace("AMT*I*1.25~", "");
+        post(x12).then().statusCode(422).body("type", equalTo("/problems/unbalanced-remittance"));
+        assertEquals("ASSEMBLED", claim(claim.getString("id")).getString("status"));
     }
 }

@@ -77,6 +77,30 @@ public final class EncounterCodedFixture {
         return this;
     }
 
+    /**
+     * The coder's correction of this encounter after a coding denial (docs/events.md, EncounterCoded.correction):
+     * billing replaces {@code claimId} with a claim built from this event's codes. A new event id.
+     */
+    public EncounterCodedFixture correcting(String claimId, String payerClaimControlNumber, String denialId) {
+        Map<String, Object> correction = new LinkedHashMap<>();
+        correction.put("denialId", denialId);
+        correction.put("claimId", claimId);
+        correction.put("payerClaimControlNumber", payerClaimControlNumber);
+        correction.put("frequencyCode", "7");
+        correction.put("reasonCodes", List.of("11"));
+        payload.put("correction", correction);
+        eventId = UUID.randomUUID();
+        return this;
+    }
+
+    /** Replaces the diagnoses and the service lines, as a coder's correction does. */
+    @SafeVarargs
+    public final EncounterCodedFixture recoded(List<String> diagnoses, Map<String, Object>... lines) {
+        payload.put("diagnoses", new ArrayList<>(diagnoses));
+        payload.put("serviceLines", new ArrayList<>(List.of(lines)));
+        return this;
+    }
+
     /** Another practice: its claims, accounts and aging stay apart from every other test's. */
     public EncounterCodedFixture practice(String practiceId) {
         this.practiceId = practiceId;

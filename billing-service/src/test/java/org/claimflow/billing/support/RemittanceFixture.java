@@ -17,7 +17,12 @@ public final class RemittanceFixture {
     private record Line(String lineItemControlNumber, String code, String charge, String allowed, List<Adjustment> adjustments) {
     }
 
+    /** One PLB adjustment: reason (L6 interest, WO overpayment recovery, FB forwarding balance...), reference, amount. */
+    public record ProviderAdjustment(String reason, String reference, String amount) {
+    }
+
     private final List<ClaimBuilder> claims = new ArrayList<>();
+    private final List<ProviderAdjustment> providerAdjustments = new ArrayList<>();
     private String traceNumber = "EFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     private String interchangeControlNumber = String.format("%09d", (long) (Math.random() * 999_999_999L));
     private BigDecimal transactionError = BigDecimal.ZERO;
@@ -51,6 +56,12 @@ public final class RemittanceFixture {
         return this;
     }
 
+    /** A provider-level adjustment (PLB): positive reduces the payment, negative (interest) adds to it. */
+    public RemittanceFixture providerAdjustment(String reason, String reference, String amount) {
+        providerAdjustments.add(new ProviderAdjustment(reason, reference, amount));
+        return this;
+    }
+
     /** BPR02 differs from what the claims paid: the file does not balance. */
     public RemittanceFixture offBy(String amount) {
         this.transactionError = new BigDecimal(amount);
@@ -65,6 +76,7 @@ public final class RemittanceFixture {
         private final String patientControlNumber;
         private final List<Line> lines = new ArrayList<>();
         private String statusCode = "1";
+        private BigDecimal interest;
 
         private ClaimBuilder(String patientControlNumber) {
             this.patientControlNumber = patientControlNumber;
@@ -80,6 +92,12 @@ public final class RemittanceFixture {
             return this;
         }
 
+        /** Prompt-pay interest (AMT*I) the payer adds to CLP04. */
+        public ClaimBuilder interest(String amount) {
+            this.interest = new BigDecimal(amount);
+            return this;
+        }
+
         public RemittanceFixture done() {
             return RemittanceFixture.this;
         }
@@ -89,7 +107,8 @@ public final class RemittanceFixture {
         }
 
         BigDecimal paid() {
-            return lines.stream().map(RemittanceFixture::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal lines = this.lines.stream().map(RemittanceFixture::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return interest == null ? lines : lines.add(interest);
         }
 
         BigDecimal patientResponsibility() {
@@ -103,9 +122,15 @@ public final class RemittanceFixture {
         return new BigDecimal(line.charge()).subtract(adjustments);
     }
 
+    /** BPR02: what the claims paid, less the provider-level adjustments (plus the error {@link #offBy} asked for). */
+    public BigDecimal totalPaid() {
+        BigDecimal plb = providerAdjustments.stream().map(a -> new BigDecimal(a.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return claims.stream().map(ClaimBuilder::paid).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(plb).add(transactionError);
+    }
+
     public String build() {
         List<String> body = new ArrayList<>();
-        BigDecimal total = claims.stream().map(ClaimBuilder::paid).reduce(BigDecimal.ZERO, BigDecimal::add).add(transactionError);
+        BigDecimal total = totalPaid();
         body.add("BPR*I*" + total.toPlainString() + "*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261120");
         body.add("TRN*1*" + traceNumber + "*1512345678");
         body.add("DTM*405*20261120");
@@ -122,6 +147,9 @@ public final class RemittanceFixture {
                     + claim.paid().toPlainString() + "*" + claim.patientResponsibility().toPlainString() + "*12*SBXTEST" + n + "*11*1");
             body.add("NM1*QC*1*LOVELACE*ADA****MI*M123456789");
             body.add("DTM*232*20261014");
+            if (claim.interest != null) {
+                body.add("AMT*I*" + claim.interest.toPlainString());
+            }
             for (Line line : claim.lines) {
                 body.add("SVC*HC:" + line.code() + "*" + line.charge() + "*" + paid(line).toPlainString() + "**1");
                 body.add("DTM*472*20261014");
@@ -135,6 +163,9 @@ public final class RemittanceFixture {
                     body.add("AMT*B6*" + line.allowed());
                 }
             }
+        }
+        for (ProviderAdjustment a : providerAdjustments) {
+            body.add("PLB*1234567893*20261231*" + a.reason() + (a.reference() == null ? "" : ":" + a.reference()) + "*" + a.amount());
         }
         StringBuilder out = new StringBuilder();
         out.append("ISA*00*          *00*          *ZZ*SANDBOXCH      *ZZ*CLAIMFLOW      *261120*1200*^*00501*")

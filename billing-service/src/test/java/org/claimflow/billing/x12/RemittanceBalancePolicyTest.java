@@ -109,4 +109,30 @@ class RemittanceBalancePolicyTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
     }
+
+    @Test
+    void claimInterestIsPaidOnTopOfTheAdjudicatedCharge() throws Exception {
+        RemittanceFixtures fixture = RemittanceFixtures.balanced().payment("93.75")
+                .replace("CLP*PCN-2024-0001", "CLP*PCN-2024-0001*1*162*101.25*30*12*PAYER-PCN-2024-0001*11*1")
+                .replace("DTM*233", "AMT*I*1.25");
+        Remittance remittance = read(fixture);
+        assertEquals(amount("1.25"), remittance.claims().get(0).interestAmount());
+        assertEquals(List.of(), RemittanceBalancePolicy.check(remittance));
+    }
+
+    @Test
+    void aClaimPaidAboveItsChargeWithoutInterestDoesNotBalance() throws Exception {
+        Remittance remittance = read(RemittanceFixtures.balanced().payment("93.75")
+                .replace("CLP*PCN-2024-0001", "CLP*PCN-2024-0001*1*162*101.25*30*12*PAYER-PCN-2024-0001*11*1"));
+        assertEquals(null, remittance.claims().get(0).interestAmount());
+        assertEquals(List.of(Level.CLAIM, Level.CLAIM_LINES), RemittanceBalancePolicy.check(remittance).stream().map(BalanceViolation::level).toList());
+    }
+
+    @Test
+    void aLineAllowedAmountIsNotTakenForClaimInterest() throws Exception {
+        // AMT*B6 inside a line stays the line's allowed amount; only a claim-level AMT*I is interest.
+        Remittance remittance = read(RemittanceFixtures.balanced());
+        assertEquals(null, remittance.claims().get(0).interestAmount());
+        assertEquals(amount("130"), remittance.claims().get(0).serviceLines().get(0).allowedAmount());
+    }
 }
