@@ -121,14 +121,7 @@ public class EligibilityService {
     }
 
     /** The outcome of a check asked through the API, as the HTTP response it becomes (and is replayed as). */
-    public record CheckResult(int status, String body, String location, boolean replayed, Timing timing) {
-    }
-
-    /** Where a real-time check's time went: the payer call (0 when none was made) and the whole check, in ms. */
-    public record Timing(double payerMillis, double totalMillis) {
-        public double overheadMillis() {
-            return Math.max(0, totalMillis - payerMillis);
-        }
+    public record CheckResult(int status, String body, String location, boolean replayed, CheckTiming timing) {
     }
 
     /** What became of one batch item: DONE names the check; RETRY and FAILED give a reason (no check stored). */
@@ -158,22 +151,22 @@ public class EligibilityService {
      * @throws InvalidInquiryException when the request cannot make a valid 270 (400)
      */
     public CheckResult check(EligibilityCheckRequest request, String idempotencyKey) {
-        long start = System.nanoTime();
+        CheckTiming timing = new CheckTiming();
         String requestJson = json(request);
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.StoredResponse> stored = inTransaction(() ->
-                    idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson)));
+            Optional<IdempotencyStore.StoredResponse> stored = timing.time(CheckTiming.Step.DB_KEY, () -> inTransaction(() ->
+                    idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson))));
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new CheckResult(s.status(), s.body(), s.location(), true, new Timing(0, millis(System.nanoTime() - start)));
+                return new CheckResult(s.status(), s.body(), s.location(), true, timing.stop());
             }
         }
         try {
             Question question = questionOf(request);
             UUID id = UUID.randomUUID();
-            Asked asked = ask(id, question);
+            Asked asked = ask(id, question, timing);
             String location = "/api/v1/eligibility/checks/" + id;
-            String body = inTransaction(() -> {
+            String body = timing.time(CheckTiming.Step.DB_STORE, () -> inTransaction(() -> {
                 EligibilityCheck check = record(id, question, asked);
                 String json = json(toResponse(check));
                 if (idempotencyKey != null) {
@@ -181,11 +174,11 @@ public class EligibilityService {
                             new IdempotencyStore.StoredResponse(201, json, location));
                 }
                 return json;
-            });
-            long total = System.nanoTime() - start;
-            checkTimer.record(total, TimeUnit.NANOSECONDS);
-            overheadTimer.record(Math.max(0, total - asked.payerNanos()), TimeUnit.NANOSECONDS);
-            return new CheckResult(201, body, location, false, new Timing(millis(asked.payerNanos()), millis(total)));
+            }));
+            timing.stop();
+            checkTimer.record(timing.totalNanos(), TimeUnit.NANOSECONDS);
+            overheadTimer.record(timing.overheadNanos(), TimeUnit.NANOSECONDS);
+            return new CheckResult(201, body, location, false, timing);
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
                 inTransaction(() -> {
@@ -218,7 +211,7 @@ public class EligibilityService {
             asked = reused(prepared.fresh());
         } else {
             try {
-                asked = ask(id, question);
+                asked = ask(id, question, new CheckTiming());
             } catch (InvalidInquiryException e) {
                 // Not a poison record: billing holds the claim until its data is corrected.
                 asked = new Asked(CoverageAnswer.error(ReasonCodes.INVALID_INQUIRY, e.summary()), null, null, null, null, 0);
@@ -251,7 +244,7 @@ public class EligibilityService {
             asked = reused(fresh);
         } else {
             try {
-                asked = ask(id, question);
+                asked = ask(id, question, new CheckTiming());
             } catch (InvalidInquiryException e) {
                 return new BatchItemOutcome(BatchItemOutcome.Kind.FAILED, null, truncate(e.summary(), 500));
             }
@@ -305,26 +298,31 @@ public class EligibilityService {
         return new PageResponse<>(items, page, size, total);
     }
 
-    /** Writes the 270, asks the payer and reads its 271. Runs outside any transaction. */
-    private Asked ask(UUID checkId, Question q) {
+    /** Writes the 270, asks the payer and reads its 271, timing each step. Runs outside any transaction. */
+    private Asked ask(UUID checkId, Question q, CheckTiming timing) {
         if (inTransaction()) {
             throw new IllegalStateException("a payer must not be called inside a database transaction");
         }
-        int controlNumber = controlNumbers.next();
+        int controlNumber = timing.time(CheckTiming.Step.DB_CONTROL_NUMBER, controlNumbers::next);
+        long writeStart = System.nanoTime();
         String inquiry270;
         try {
             inquiry270 = writer.write(inquiryOf(checkId, q, controlNumber));
         } catch (X12ValidationException e) {
             throw new InvalidInquiryException(InquiryProblems.toFields(e.problems()));
+        } finally {
+            timing.add(CheckTiming.Step.WRITE_270, System.nanoTime() - writeStart);
         }
         long payerStart = System.nanoTime();
         PayerReply reply = payers.inquire(q.payerId(), inquiry270);
         long payerNanos = System.nanoTime() - payerStart;
+        timing.add(CheckTiming.Step.PAYER, payerNanos);
         payerTimer.record(payerNanos, TimeUnit.NANOSECONDS);
         if (!reply.answered()) {
             return new Asked(CoverageAnswer.error(ReasonCodes.PAYER_UNAVAILABLE, reply.failure()), controlNumber,
                     inquiry270, null, null, payerNanos);
         }
+        long parseStart = System.nanoTime();
         CoverageAnswer answer;
         try {
             answer = CoverageAnswerMapper.toAnswer(reader.read(reply.response271()), checkId.toString(), q.serviceTypes());
@@ -332,6 +330,8 @@ public class EligibilityService {
             // The reader's message names the segment at fault, never its data.
             LOG.warnf("payer %s answered check %s with an unreadable 271: %s", q.payerId(), checkId, e.getMessage());
             answer = CoverageAnswer.error(ReasonCodes.INVALID_RESPONSE, "The payer's answer could not be read as a 271.");
+        } finally {
+            timing.add(CheckTiming.Step.PARSE_271, System.nanoTime() - parseStart);
         }
         return new Asked(answer, controlNumber, inquiry270, reply.response271(), null, payerNanos);
     }
@@ -467,10 +467,6 @@ public class EligibilityService {
 
     private static <T> T inTransaction(Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(work);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
     }
 
     private static String truncate(String text, int max) {
