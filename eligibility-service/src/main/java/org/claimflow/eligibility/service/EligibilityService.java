@@ -42,6 +42,7 @@ import org.claimflow.eligibility.x12.EligibilityInquiry.Sex;
 import org.claimflow.eligibility.x12.EligibilityRequestWriter;
 import org.claimflow.eligibility.x12.EligibilityResponseReader;
 import org.claimflow.eligibility.x12.X12ParseException;
+import org.claimflow.eligibility.x12.X12Schemas;
 import org.claimflow.eligibility.x12.X12ValidationException;
 import org.jboss.logging.Logger;
 
@@ -52,7 +53,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -118,6 +121,11 @@ public class EligibilityService {
         this.overheadTimer = Timer.builder("claimflow.eligibility.check.overhead")
                 .description("A real-time check's own time: the whole check less its payer call")
                 .publishPercentileHistogram().register(metrics);
+    }
+
+    /** At start-up, not in the first check: see X12Schemas#preload. */
+    void preloadX12Schemas(@Observes StartupEvent started) {
+        X12Schemas.preload();
     }
 
     /** The outcome of a check asked through the API, as the HTTP response it becomes (and is replayed as). */
