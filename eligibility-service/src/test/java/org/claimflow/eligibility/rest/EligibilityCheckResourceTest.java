@@ -119,6 +119,16 @@ class EligibilityCheckResourceTest {
     }
 
     @Test
+    void answersOnReadExactlyWhatItAnsweredWhenAsked() {
+        // The answer is built from the payer's reply in memory; reading the check builds it from the stored row.
+        Response asked = post(EligibilityCheckFixture.ada().build(), null);
+        asked.then().statusCode(201);
+        Object answered = asked.jsonPath().get("$");
+        Object read = given().get(asked.header("Location")).then().statusCode(200).extract().jsonPath().get("$");
+        assertEquals(answered, read);
+    }
+
+    @Test
     void asksAPayerWhoseIdIsLongerThanTheInterchangeReceiverField() {
         // The 270 goes to the clearinghouse (ISA08); the payer is named in NM1*PR, which holds 80 characters.
         post(EligibilityCheckFixture.katherine().build(), null).then().statusCode(201)
