@@ -40,6 +40,7 @@ trap 'rm -rf "$work"' EXIT
 # $1 = number of checks, $2 = samples file. One line per check: "code=201 rtt=<ms> payer=<ms> total=<ms> …".
 checks() {
   local i
+  if [ "$1" -eq 0 ]; then : > "$2"; return; fi
   for ((i = 0; i < $1; i++)); do printf 'url = "%s"\noutput = "/dev/null"\n' "$URL"; done > "$work/urls"
   curl -sS -K "$work/urls" -H 'Content-Type: application/json' --data "$BODY" \
        -w 'code=%{http_code} rtt=%{time_total} %header{server-timing}\n' |
