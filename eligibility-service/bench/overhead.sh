@@ -11,8 +11,9 @@
 # retries), total (the whole check), overhead (total − payer), each step of the overhead — db-key (Idempotency-Key
 # claim; 0 here, the script sends none), db-ctl (the 270's control number), write270, parse271, build (check row and
 # answer JSON), db-store (the check's transaction, commit included), db (all database steps), other (what no step
-# covers) — and request (from the REST layer receiving the request to its response filters: adds reading, parsing and
-# validating the JSON body). The script prints p50/p95/p99/max of each, of
+# covers) —, gc (the JVM's garbage collection during the check: inside the steps, not beside them) and request (from
+# the REST layer receiving the request to its response filters: adds reading, parsing and validating the JSON body).
+# The script prints p50/p95/p99/max of each, of
 #   server overhead = total − payer       (the issue's target: p99 < 20 ms)
 #   request − payer                        (the same with the REST layer)
 #   client overhead = round trip − payer   (as a caller sees it: adds HTTP on the loopback)
@@ -84,7 +85,7 @@ errors=$(awk '$1 != "code=201" || $0 !~ / total=/ { n++ } END { print n + 0 }' "
 echo "$N real-time checks against $BASE, sequential on one connection, after $WARMUP warm-up checks (not counted);"
 echo "$errors without a 201 and Server-Timing. All figures in ms."
 report "server overhead (total - payer)" "$work/samples" 'm["total"] - m["payer"]'
-for step in db-key db-ctl write270 parse271 build db-store db other; do
+for step in db-key db-ctl write270 parse271 build db-store db other gc; do
   report "  $step" "$work/samples" 'm["'"$step"'"]'
 done
 report "request - payer (with REST layer)" "$work/samples" 'm["request"] - m["payer"]'

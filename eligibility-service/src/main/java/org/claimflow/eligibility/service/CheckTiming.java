@@ -1,5 +1,8 @@
 package org.claimflow.eligibility.service;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -39,17 +42,17 @@ public final class CheckTiming {
     }
 
     private static final Step[] STEPS = Step.values();
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
 
     private final long start;
+    private final long gcStartMillis;
     private final long[] nanos = new long[STEPS.length];
     private long totalNanos = -1;
+    private long gcMillis = -1;
 
     public CheckTiming() {
-        this(System.nanoTime());
-    }
-
-    CheckTiming(long startNanos) {
-        this.start = startNanos;
+        this.start = System.nanoTime();
+        this.gcStartMillis = gcMillisSoFar();
     }
 
     /** Runs one step and adds its time (also when it throws). */
@@ -74,8 +77,25 @@ public final class CheckTiming {
     CheckTiming stop() {
         if (totalNanos < 0) {
             totalNanos = System.nanoTime() - start;
+            gcMillis = gcMillisSoFar() - gcStartMillis;
         }
         return this;
+    }
+
+    /**
+     * Garbage collection of the whole JVM while the check ran, in ms (the collectors' own count, to the ms): the
+     * service's collectors stop every thread, so this time is inside the steps above, not beside them.
+     */
+    public long gcMillis() {
+        return gcMillis < 0 ? gcMillisSoFar() - gcStartMillis : gcMillis;
+    }
+
+    private static long gcMillisSoFar() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     public long nanos(Step step) {
@@ -107,7 +127,7 @@ public final class CheckTiming {
 
     /**
      * The W3C Server-Timing value, in ms: {@code payer}, {@code total} and {@code overhead} first (as before), then
-     * each step, {@code db} (all database steps) and {@code other}.
+     * each step, {@code db} (all database steps), {@code other} and {@code gc} (within the others, not added to them).
      */
     public String serverTiming() {
         StringBuilder header = new StringBuilder(256);
@@ -121,6 +141,7 @@ public final class CheckTiming {
         }
         metric(header, "db", databaseNanos());
         metric(header, "other", otherNanos());
+        metric(header, "gc", gcMillis() * 1_000_000);
         return header.toString();
     }
 

@@ -102,7 +102,7 @@ class EligibilityCheckResourceTest {
             timing.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
         }
         assertEquals(java.util.Set.of("payer", "total", "overhead", "db-key", "db-ctl", "write270", "parse271", "build",
-                "db-store", "db", "other", "request"), timing.keySet(), header);
+                "db-store", "db", "other", "gc", "request"), timing.keySet(), header);
         double payer = timing.get("payer");
         double total = timing.get("total");
         assertTrue(payer > 0 && total >= payer && timing.get("request") >= total, header);
