@@ -64,12 +64,13 @@ gc_before="$(gc)"
 checks "$N" "$work/samples"
 gc_after="$(gc)"
 
-# $1 = label, $2 = samples file, $3 = awk expression over the metrics m["payer"], m["total"], m["rtt"], …
+# $1 = label, $2 = samples file, $3 = awk expression over the metrics m["payer"], m["total"], m["rtt"], …,
+# $4 = optional awk condition: only the checks meeting it
 report() {
   awk '
     { delete m
       for (i = 1; i <= NF; i++) { split($i, kv, "="); m[kv[1]] = kv[2] }
-      if (m["code"] != 201 || m["total"] == "") next
+      if (m["code"] != 201 || m["total"] == "" || !('"${4:-1}"')) next
       print '"$3"' }' "$2" | sort -g | awk -v label="$1" '
     { v[NR] = $1 }
     END {
@@ -88,6 +89,7 @@ report "server overhead (total - payer)" "$work/samples" 'm["total"] - m["payer"
 for step in db-key db-ctl write270 parse271 build db-store db other gc; do
   report "  $step" "$work/samples" 'm["'"$step"'"]'
 done
+report "server overhead, checks without GC" "$work/samples" 'm["total"] - m["payer"]' 'm["gc"] == 0'
 report "request - payer (with REST layer)" "$work/samples" 'm["request"] - m["payer"]'
 report "client overhead (round trip - payer)" "$work/samples" 'm["rtt"] - m["payer"]'
 report "payer call" "$work/samples" 'm["payer"]'
