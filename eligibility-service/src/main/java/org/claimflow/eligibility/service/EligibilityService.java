@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.claimflow.eligibility.x12.EligibilityInquiry.Sex;
 import org.claimflow.eligibility.x12.EligibilityRequestWriter;
 import org.claimflow.eligibility.x12.EligibilityResponseReader;
 import org.claimflow.eligibility.x12.X12ParseException;
+import org.claimflow.eligibility.x12.X12Schemas;
 import org.claimflow.eligibility.x12.X12ValidationException;
 import org.jboss.logging.Logger;
 
@@ -52,7 +54,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -120,15 +124,13 @@ public class EligibilityService {
                 .publishPercentileHistogram().register(metrics);
     }
 
-    /** The outcome of a check asked through the API, as the HTTP response it becomes (and is replayed as). */
-    public record CheckResult(int status, String body, String location, boolean replayed, Timing timing) {
+    /** At start-up, not in the first check: see X12Schemas#preload. */
+    void preloadX12Schemas(@Observes StartupEvent started) {
+        X12Schemas.preload();
     }
 
-    /** Where a real-time check's time went: the payer call (0 when none was made) and the whole check, in ms. */
-    public record Timing(double payerMillis, double totalMillis) {
-        public double overheadMillis() {
-            return Math.max(0, totalMillis - payerMillis);
-        }
+    /** The outcome of a check asked through the API, as the HTTP response it becomes (and is replayed as). */
+    public record CheckResult(int status, String body, String location, boolean replayed, CheckTiming timing) {
     }
 
     /** What became of one batch item: DONE names the check; RETRY and FAILED give a reason (no check stored). */
@@ -158,34 +160,39 @@ public class EligibilityService {
      * @throws InvalidInquiryException when the request cannot make a valid 270 (400)
      */
     public CheckResult check(EligibilityCheckRequest request, String idempotencyKey) {
-        long start = System.nanoTime();
-        String requestJson = json(request);
+        CheckTiming timing = new CheckTiming();
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.StoredResponse> stored = inTransaction(() ->
-                    idempotency.claim(request.practiceId(), idempotencyKey, sha256(requestJson)));
+            String requestHash = sha256(json(request));
+            Optional<IdempotencyStore.StoredResponse> stored = timing.time(CheckTiming.Step.DB_KEY, () -> inTransaction(() ->
+                    idempotency.claim(request.practiceId(), idempotencyKey, requestHash)));
             if (stored.isPresent()) {
                 var s = stored.get();
-                return new CheckResult(s.status(), s.body(), s.location(), true, new Timing(0, millis(System.nanoTime() - start)));
+                return new CheckResult(s.status(), s.body(), s.location(), true, timing.stop());
             }
         }
         try {
             Question question = questionOf(request);
             UUID id = UUID.randomUUID();
-            Asked asked = ask(id, question);
+            Asked asked = ask(id, question, timing);
             String location = "/api/v1/eligibility/checks/" + id;
-            String body = inTransaction(() -> {
-                EligibilityCheck check = record(id, question, asked);
-                String json = json(toResponse(check));
+            // Row and answer are made before the transaction, which then only writes them: the shorter it is, the
+            // sooner its connection is back in the pool. The answer's benefits are at hand, not read back from JSON.
+            long buildStart = System.nanoTime();
+            EligibilityCheck check = newCheck(id, question, asked);
+            String body = json(toResponse(check, asked.answer().benefits()));
+            timing.add(CheckTiming.Step.BUILD, System.nanoTime() - buildStart);
+            timing.time(CheckTiming.Step.DB_STORE, () -> inTransaction(() -> {
+                store(check, question, asked);
                 if (idempotencyKey != null) {
                     idempotency.complete(request.practiceId(), idempotencyKey,
-                            new IdempotencyStore.StoredResponse(201, json, location));
+                            new IdempotencyStore.StoredResponse(201, body, location));
                 }
-                return json;
-            });
-            long total = System.nanoTime() - start;
-            checkTimer.record(total, TimeUnit.NANOSECONDS);
-            overheadTimer.record(Math.max(0, total - asked.payerNanos()), TimeUnit.NANOSECONDS);
-            return new CheckResult(201, body, location, false, new Timing(millis(asked.payerNanos()), millis(total)));
+                return null;
+            }));
+            timing.stop();
+            checkTimer.record(timing.totalNanos(), TimeUnit.NANOSECONDS);
+            overheadTimer.record(timing.overheadNanos(), TimeUnit.NANOSECONDS);
+            return new CheckResult(201, body, location, false, timing);
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
                 inTransaction(() -> {
@@ -218,7 +225,7 @@ public class EligibilityService {
             asked = reused(prepared.fresh());
         } else {
             try {
-                asked = ask(id, question);
+                asked = ask(id, question, new CheckTiming());
             } catch (InvalidInquiryException e) {
                 // Not a poison record: billing holds the claim until its data is corrected.
                 asked = new Asked(CoverageAnswer.error(ReasonCodes.INVALID_INQUIRY, e.summary()), null, null, null, null, 0);
@@ -251,7 +258,7 @@ public class EligibilityService {
             asked = reused(fresh);
         } else {
             try {
-                asked = ask(id, question);
+                asked = ask(id, question, new CheckTiming());
             } catch (InvalidInquiryException e) {
                 return new BatchItemOutcome(BatchItemOutcome.Kind.FAILED, null, truncate(e.summary(), 500));
             }
@@ -305,26 +312,31 @@ public class EligibilityService {
         return new PageResponse<>(items, page, size, total);
     }
 
-    /** Writes the 270, asks the payer and reads its 271. Runs outside any transaction. */
-    private Asked ask(UUID checkId, Question q) {
+    /** Writes the 270, asks the payer and reads its 271, timing each step. Runs outside any transaction. */
+    private Asked ask(UUID checkId, Question q, CheckTiming timing) {
         if (inTransaction()) {
             throw new IllegalStateException("a payer must not be called inside a database transaction");
         }
-        int controlNumber = controlNumbers.next();
+        int controlNumber = timing.time(CheckTiming.Step.DB_CONTROL_NUMBER, controlNumbers::next);
+        long writeStart = System.nanoTime();
         String inquiry270;
         try {
             inquiry270 = writer.write(inquiryOf(checkId, q, controlNumber));
         } catch (X12ValidationException e) {
             throw new InvalidInquiryException(InquiryProblems.toFields(e.problems()));
+        } finally {
+            timing.add(CheckTiming.Step.WRITE_270, System.nanoTime() - writeStart);
         }
         long payerStart = System.nanoTime();
         PayerReply reply = payers.inquire(q.payerId(), inquiry270);
         long payerNanos = System.nanoTime() - payerStart;
+        timing.add(CheckTiming.Step.PAYER, payerNanos);
         payerTimer.record(payerNanos, TimeUnit.NANOSECONDS);
         if (!reply.answered()) {
             return new Asked(CoverageAnswer.error(ReasonCodes.PAYER_UNAVAILABLE, reply.failure()), controlNumber,
                     inquiry270, null, null, payerNanos);
         }
+        long parseStart = System.nanoTime();
         CoverageAnswer answer;
         try {
             answer = CoverageAnswerMapper.toAnswer(reader.read(reply.response271()), checkId.toString(), q.serviceTypes());
@@ -332,6 +344,8 @@ public class EligibilityService {
             // The reader's message names the segment at fault, never its data.
             LOG.warnf("payer %s answered check %s with an unreadable 271: %s", q.payerId(), checkId, e.getMessage());
             answer = CoverageAnswer.error(ReasonCodes.INVALID_RESPONSE, "The payer's answer could not be read as a 271.");
+        } finally {
+            timing.add(CheckTiming.Step.PARSE_271, System.nanoTime() - parseStart);
         }
         return new Asked(answer, controlNumber, inquiry270, reply.response271(), null, payerNanos);
     }
@@ -354,6 +368,19 @@ public class EligibilityService {
     }
 
     private EligibilityCheck record(UUID id, Question q, Asked asked) {
+        return store(newCheck(id, q, asked), q, asked);
+    }
+
+    private EligibilityCheck store(EligibilityCheck check, Question q, Asked asked) {
+        check.persist();
+        metrics.counter("claimflow.eligibility.checks", "status", check.status.name(),
+                "source", q.claimId() == null ? "api" : "claim",
+                "reused", Boolean.toString(asked.answeredByCheckId() != null)).increment();
+        return check;
+    }
+
+    /** The row of a check, not yet stored. */
+    private EligibilityCheck newCheck(UUID id, Question q, Asked asked) {
         CoverageAnswer answer = asked.answer();
         NetworkBenefits headline = answer.headline();
         EligibilityCheck check = new EligibilityCheck();
@@ -384,11 +411,8 @@ public class EligibilityService {
         check.raw270 = asked.raw270();
         check.raw271 = asked.raw271();
         check.requestedBy = q.requestedBy();
-        check.createdAt = clock.instant();
-        check.persist();
-        metrics.counter("claimflow.eligibility.checks", "status", check.status.name(),
-                "source", q.claimId() == null ? "api" : "claim",
-                "reused", Boolean.toString(asked.answeredByCheckId() != null)).increment();
+        // PostgreSQL keeps microseconds: the answer given now must read the same as the stored check later.
+        check.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return check;
     }
 
@@ -441,11 +465,15 @@ public class EligibilityService {
     }
 
     private EligibilityCheckResponse toResponse(EligibilityCheck c) {
+        return toResponse(c, answerOf(c).benefits());
+    }
+
+    private EligibilityCheckResponse toResponse(EligibilityCheck c, List<ServiceTypeBenefits> benefits) {
         return new EligibilityCheckResponse(c.id, c.practiceId, c.claimId, c.payerId, c.memberId, c.dateOfService,
                 c.serviceTypeCodeList(), c.status, c.status.eligible(), c.reasonCode, c.reason, c.planName, c.groupNumber,
                 c.coverageStart, c.coverageEnd, Amounts.money(c.copay), Amounts.fraction(c.coinsurance),
                 Amounts.money(c.deductibleTotal), Amounts.money(c.deductibleRemaining), Amounts.money(c.outOfPocketTotal),
-                Amounts.money(c.outOfPocketRemaining), answerOf(c).benefits(), c.answeredByCheckId,
+                Amounts.money(c.outOfPocketRemaining), benefits, c.answeredByCheckId,
                 c.interchangeControlNumber, c.requestedBy, c.createdAt);
     }
 
@@ -467,10 +495,6 @@ public class EligibilityService {
 
     private static <T> T inTransaction(Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(work);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
     }
 
     private static String truncate(String text, int max) {

@@ -19,6 +19,16 @@ public final class X12Schemas {
     private X12Schemas() {
     }
 
+    /**
+     * Loads both schemas now rather than on the first check: parsing the 270 schema takes far longer than a check's
+     * whole overhead budget. It also fills StAEDI's own cache of control schemas (an unsynchronised map, which the
+     * reader consults on every interchange) before any request thread reads it.
+     */
+    public static void preload() {
+        inquiry270();
+        control00501();
+    }
+
     /** Transaction schema of the 270 (005010X279A1): set it on a reader at START_TRANSACTION, or on a writer. */
     public static Schema inquiry270() {
         return Holder.INQUIRY_270;

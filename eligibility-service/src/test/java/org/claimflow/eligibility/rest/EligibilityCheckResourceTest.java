@@ -91,18 +91,41 @@ class EligibilityCheckResourceTest {
     }
 
     @Test
-    void reportsThePayerCallAndTheWholeCheckInServerTiming() {
-        String timing = post(EligibilityCheckFixture.ada().build(), null).then().statusCode(201)
+    void reportsThePayerCallTheWholeCheckAndEachStepOfItsOverheadInServerTiming() {
+        String header = post(EligibilityCheckFixture.ada().build(), null).then().statusCode(201)
                 .extract().header("Server-Timing");
-        var matcher = java.util.regex.Pattern
-                .compile("payer;dur=([0-9.]+), total;dur=([0-9.]+), overhead;dur=([0-9.]+)").matcher(timing);
-        assertTrue(matcher.matches(), timing);
-        double payer = Double.parseDouble(matcher.group(1));
-        double total = Double.parseDouble(matcher.group(2));
-        assertTrue(payer > 0 && total >= payer, timing);
+        assertTrue(header.startsWith("payer;dur="), header);
+        var timing = new java.util.HashMap<String, Double>();
+        for (String metric : header.split(", ")) {
+            var matcher = java.util.regex.Pattern.compile("([a-z0-9-]+);dur=([0-9]+\\.[0-9]{3})").matcher(metric);
+            assertTrue(matcher.matches(), header);
+            timing.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        assertEquals(java.util.Set.of("payer", "total", "overhead", "db-key", "db-ctl", "write270", "parse271", "build",
+                "db-store", "db", "other", "gc", "request"), timing.keySet(), header);
+        double payer = timing.get("payer");
+        double total = timing.get("total");
+        assertTrue(payer > 0 && total >= payer && timing.get("request") >= total, header);
+        assertEquals(total - payer, timing.get("overhead"), 0.002, header);
+        assertEquals(0.0, timing.get("db-key"), header); // no Idempotency-Key sent
+        assertTrue(timing.get("db-ctl") > 0 && timing.get("write270") > 0 && timing.get("parse271") > 0
+                && timing.get("db-store") > 0, header);
+        double steps = timing.get("db-ctl") + timing.get("write270") + payer + timing.get("parse271") + timing.get("build")
+                + timing.get("db-store") + timing.get("other");
+        assertEquals(total, steps, 0.01, header);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("claimflow_eligibility_payer_call_seconds_bucket"))
                 .body(containsString("claimflow_eligibility_check_overhead_seconds_count"));
+    }
+
+    @Test
+    void answersOnReadExactlyWhatItAnsweredWhenAsked() {
+        // The answer is built from the payer's reply in memory; reading the check builds it from the stored row.
+        Response asked = post(EligibilityCheckFixture.ada().build(), null);
+        asked.then().statusCode(201);
+        Object answered = asked.jsonPath().get("$");
+        Object read = given().get(asked.header("Location")).then().statusCode(200).extract().jsonPath().get("$");
+        assertEquals(answered, read);
     }
 
     @Test
