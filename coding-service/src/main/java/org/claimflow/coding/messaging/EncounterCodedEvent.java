@@ -32,7 +32,8 @@ public record EncounterCodedEvent(
         Correction correction) {
 
     /** The claim a corrected encounter replaces: billing builds a replacement (frequency 7, REF*F8). */
+    /** @param denialIds every denial this correction answers (one per denied line); {@code denialId} is the newest */
     public record Correction(UUID denialId, UUID claimId, String payerClaimControlNumber, String frequencyCode,
-                             List<String> reasonCodes) {
+                             List<String> reasonCodes, List<UUID> denialIds) {
     }
 }

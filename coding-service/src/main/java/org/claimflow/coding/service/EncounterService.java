@@ -434,7 +434,8 @@ public class EncounterService {
             EncounterDenial replaced = corrected.get(corrected.size() - 1);
             List<String> reasonCodes = corrected.stream().flatMap(d -> strings(d.reasonCodes).stream()).distinct().toList();
             publishCoded(encounter, request, findings, new EncounterCodedEvent.Correction(replaced.denialId, replaced.claimId,
-                    replaced.payerClaimControlNumber, PayerDenialPolicy.REPLACEMENT_FREQUENCY, reasonCodes), replaced.eventId);
+                    replaced.payerClaimControlNumber, PayerDenialPolicy.REPLACEMENT_FREQUENCY, reasonCodes,
+                    corrected.stream().map(d -> d.denialId).toList()), replaced.eventId);
             for (EncounterDenial d : corrected) {
                 d.status = EncounterDenial.Status.CORRECTED;
                 d.resolvedAt = now;

@@ -220,6 +220,7 @@ class CodingDenialLoopTest {
         assertEquals(denial.payerClaimControlNumber(), correction.get("payerClaimControlNumber").asText());
         assertEquals("7", correction.get("frequencyCode").asText());
         assertEquals("[\"11\"]", correction.get("reasonCodes").toString());
+        assertEquals("[\"" + denial.denialId() + "\"]", correction.get("denialIds").toString(), "every denial it answers");
         assertEquals(denial.eventId(), replacement.get("causationId").asText());
         assertEquals("E11.65", replacement.at("/payload/diagnoses/0").asText());
         assertEquals(java.util.Set.of(), EventSchemas.violations(EventSchemas.own(CODED_TOPIC), replacement));

@@ -15,10 +15,20 @@ public record EncounterCodedEvent(UUID encounterId, Correction correction) {
      * billing will replace ({@code frequencyCode} 7) citing {@code payerClaimControlNumber}.
      */
     public record Correction(UUID denialId, UUID claimId, String payerClaimControlNumber, String frequencyCode,
-                             List<String> reasonCodes) {
+                             List<String> reasonCodes, List<UUID> denialIds) {
 
         public List<String> reasonCodesOrEmpty() {
             return reasonCodes == null ? List.of() : reasonCodes;
+        }
+
+        /** Every denial the correction answers: {@code denialIds} when the producer sent it, else {@code denialId}. */
+        public List<UUID> answeredDenials() {
+            java.util.LinkedHashSet<UUID> ids = new java.util.LinkedHashSet<>();
+            if (denialIds != null) {
+                denialIds.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+            }
+            ids.add(denialId);
+            return List.copyOf(ids);
         }
     }
 }

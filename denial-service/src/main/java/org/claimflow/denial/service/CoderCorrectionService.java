@@ -2,6 +2,7 @@ package org.claimflow.denial.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.claimflow.denial.domain.Denial;
 import org.claimflow.denial.domain.DenialHistory;
@@ -44,27 +45,29 @@ public class CoderCorrectionService {
         if (correction == null) {
             return; // a first coding: nothing was denied yet
         }
-        Denial denial = Denial.findById(correction.denialId());
-        if (denial == null || !denial.practiceId.equals(envelope.practiceId())) {
-            // Not a poison record: the event is well formed and redelivering it changes nothing. The denial may
-            // belong to another deployment reading the same topic; a dead letter would only page someone.
-            LOG.warnf("EncounterCoded %s corrects denial %s, which is not known here for this practice; ignored",
-                    envelope.eventId(), correction.denialId());
-            return;
-        }
         Instant now = clock.instant();
         String what = "Coder corrected encounter " + event.encounterId() + " for "
                 + (correction.reasonCodesOrEmpty().isEmpty() ? "the denial" : "CARC " + String.join(", ", correction.reasonCodesOrEmpty()))
                 + "; billing sends a " + ("8".equals(correction.frequencyCode()) ? "void (frequency 8)" : "replacement (frequency 7)")
                 + " of the claim.";
-        if (DenialStatusPolicy.allows(denial.status, DenialStatus.CORRECTED)) {
-            DenialWorkService.transition(denial, DenialStatus.CORRECTED, ACTOR, "corrected by the coder", now);
-            DenialHistory.record(denial, now, ACTOR, "CORRECTED_BY_CODER", what);
-            LOG.infof("denial %s CORRECTED by the coder (EncounterCoded %s)", denial.id, envelope.eventId());
-        } else {
-            // Someone already closed or appealed it: keep their decision, but the history shows the coder's work.
-            DenialHistory.record(denial, now, ACTOR, "CORRECTED_BY_CODER", what + " The denial stays " + denial.status + ".");
-            denial.updatedAt = now;
+        for (UUID denialId : correction.answeredDenials()) {
+            Denial denial = Denial.findById(denialId);
+            if (denial == null || !denial.practiceId.equals(envelope.practiceId())) {
+                // Not a poison record: the event is well formed and redelivering it changes nothing. The denial may
+                // belong to another deployment reading the same topic; a dead letter would only page someone.
+                LOG.warnf("EncounterCoded %s corrects denial %s, which is not known here for this practice; ignored",
+                        envelope.eventId(), denialId);
+                continue;
+            }
+            if (DenialStatusPolicy.allows(denial.status, DenialStatus.CORRECTED)) {
+                DenialWorkService.transition(denial, DenialStatus.CORRECTED, ACTOR, "corrected by the coder", now);
+                DenialHistory.record(denial, now, ACTOR, "CORRECTED_BY_CODER", what);
+                LOG.infof("denial %s CORRECTED by the coder (EncounterCoded %s)", denial.id, envelope.eventId());
+            } else {
+                // Someone already closed or appealed it: keep their decision, but the history shows the coder's work.
+                DenialHistory.record(denial, now, ACTOR, "CORRECTED_BY_CODER", what + " The denial stays " + denial.status + ".");
+                denial.updatedAt = now;
+            }
         }
     }
 }

@@ -76,6 +76,19 @@ class CoderCorrectionTest {
     }
 
     @Test
+    void oneCorrectionClosesEveryDenialItAnswers() {
+        Map<String, String> first = codingDenial();
+        Map<String, String> second = codingDenial();
+        publish(EncounterCodedFixture.correcting(second.get("denialId"), second.get("claimId"), second.get("pccn"), "11")
+                .answering(first.get("denialId"), second.get("denialId")));
+
+        for (Map<String, String> denial : java.util.List.of(first, second)) {
+            await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/denials/" + denial.get("denialId")).then()
+                    .body("status", equalTo("CORRECTED")));
+        }
+    }
+
+    @Test
     void correctsADenialSomeoneIsWorking() {
         Map<String, String> denial = codingDenial();
         status(denial.get("denialId"), "IN_PROGRESS", "checking the chart").statusCode(200);

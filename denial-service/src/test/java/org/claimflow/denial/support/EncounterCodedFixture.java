@@ -83,6 +83,14 @@ public final class EncounterCodedFixture {
         return f;
     }
 
+    /** The correction answers these denials too (one replacement for several denied lines). */
+    public EncounterCodedFixture answering(String... denialIds) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> correction = (Map<String, Object>) payload.get("correction");
+        correction.put("denialIds", List.of(denialIds));
+        return this;
+    }
+
     public EncounterCodedFixture practice(String practiceId) {
         envelope.put("practiceId", practiceId);
         return this;
