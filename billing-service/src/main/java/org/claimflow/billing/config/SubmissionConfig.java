@@ -39,6 +39,13 @@ public interface SubmissionConfig {
     @WithDefault("CI")
     String defaultClaimFilingIndicator();
 
+    /** The claim scrubber's timely-filing limit: days from the date of service (commercial payers: see the contract). */
+    @WithDefault("365")
+    int timelyFilingDays();
+
+    /** Per payer id, where it differs from {@link #timelyFilingDays()} (Medicare: 12 months). */
+    Map<String, Integer> timelyFilingDaysByPayer();
+
     /** How long to wait before sending an interchange again after the clearinghouse could not be reached. */
     Duration retryDelay();
 }

@@ -6,6 +6,11 @@ public enum ClaimStatus {
     ASSEMBLED,
     /** The member's coverage is not active (or could not be checked): held, never submitted. */
     NOT_ELIGIBLE,
+    /**
+     * The claim scrubber found data a payer or clearinghouse would reject (findings on the claim): held, not
+     * submitted, until a data correction clears it.
+     */
+    SCRUB_HOLD,
     /** Eligible; the submission job picks it up. */
     READY_TO_SUBMIT,
     /** Written into an 837P interchange that is being sent. */

@@ -4,17 +4,22 @@ import java.util.UUID;
 
 import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.service.ClaimQueryService;
+import org.claimflow.billing.service.ClaimScrubService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,9 +34,28 @@ public class ClaimResource {
     public static final String EDI_X12 = "application/edi-x12";
 
     private final ClaimQueryService claims;
+    private final ClaimScrubService scrubber;
 
-    public ClaimResource(ClaimQueryService claims) {
+    public ClaimResource(ClaimQueryService claims, ClaimScrubService scrubber) {
         this.claims = claims;
+        this.scrubber = scrubber;
+    }
+
+    @POST
+    @Path("/{id}/data-corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct the demographics or addresses of a claim held at the front door and resubmit it",
+            description = "For a claim in SCRUB_HOLD, REJECTED (999 / 277CA) or SUBMISSION_FAILED: the fields given replace the claim's, "
+                    + "the claim scrubber runs again, and the claim becomes READY_TO_SUBMIT (sent again by the submission job) or stays "
+                    + "SCRUB_HOLD with its new findings. Answers the claim.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid correction (field errors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such claim", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The claim is not held at the front door", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ClaimResponse correct(@PathParam("id") UUID id,
+                                 @NotNull(message = "a correction body is required") @Valid ClaimDataCorrectionRequest request) {
+        scrubber.correct(id, request);
+        return claims.get(id);
     }
 
     @GET

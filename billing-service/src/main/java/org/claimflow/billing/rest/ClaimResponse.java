@@ -35,6 +35,8 @@ public record ClaimResponse(
         List<Line> lines,
         List<Adjustment> claimAdjustments,
         List<HistoryEntry> history,
+        /** The claim scrubber's last findings (empty when clean or never checked). */
+        List<Finding> scrubFindings,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -54,6 +56,10 @@ public record ClaimResponse(
     }
 
     public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Finding(String ruleId, String severity, String message, String field, String suggestedFix) {
     }
 
     public record HistoryEntry(Instant occurredAt, String kind, String detail) {

@@ -12,6 +12,7 @@ import org.claimflow.billing.domain.ClaimEvent;
 import org.claimflow.billing.domain.ClaimLine;
 import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.domain.LineAdjustment;
+import org.claimflow.billing.domain.StoredScrubFinding;
 import org.claimflow.billing.domain.Submission;
 import org.claimflow.billing.rest.ClaimResponse;
 import org.claimflow.billing.rest.PageResponse;
@@ -76,6 +77,7 @@ public class ClaimQueryService {
         List<ClaimResponse.Line> lines = null;
         List<ClaimResponse.Adjustment> claimAdjustments = null;
         List<ClaimResponse.HistoryEntry> history = null;
+        List<ClaimResponse.Finding> findings = null;
         ClaimResponse.Submission submission = null;
         if (detailed) {
             Map<Integer, List<ClaimResponse.Adjustment>> adjustments = LineAdjustment.ofClaim(c.id).stream()
@@ -87,6 +89,8 @@ public class ClaimQueryService {
                     adjustments.getOrDefault(l.lineNumber, List.of()))).toList();
             claimAdjustments = adjustments.getOrDefault(0, List.of());
             history = ClaimEvent.of(c.id).stream().map(h -> new ClaimResponse.HistoryEntry(h.occurredAt, h.kind, h.detail)).toList();
+            findings = StoredScrubFinding.of(c.id).stream().map(f -> new ClaimResponse.Finding(f.ruleId, f.severity.name(), f.message,
+                    f.field, f.suggestedFix)).toList();
             Submission s = c.submissionId == null ? null : Submission.findById(c.submissionId);
             if (s != null) {
                 submission = new ClaimResponse.Submission(s.interchangeControlNumber, s.groupControlNumber,
@@ -95,6 +99,6 @@ public class ClaimQueryService {
         }
         return new ClaimResponse(c.id, c.practiceId, c.encounterId, c.patientControlNumber, c.status, c.payerId, c.frequencyCode,
                 c.payerClaimControlNumber, c.replacesClaimId, c.originalPayerClaimControlNumber, c.dateOfService, c.placeOfService, c.diagnosisList(), amounts, submission, lines,
-                claimAdjustments, history, c.createdAt, c.updatedAt);
+                claimAdjustments, history, findings, c.createdAt, c.updatedAt);
     }
 }

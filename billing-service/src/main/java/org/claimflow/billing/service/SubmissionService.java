@@ -58,9 +58,11 @@ public class SubmissionService {
     private final SubmissionConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ClaimScrubService scrubber;
 
     public SubmissionService(EntityManager em, ClaimBatchMapper mapper, OutboxWriter outbox, SubmissionConfig config,
-                             Clock clock, MeterRegistry metrics) {
+                             Clock clock, MeterRegistry metrics, ClaimScrubService scrubber) {
+        this.scrubber = scrubber;
         this.em = em;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -92,9 +94,14 @@ public class SubmissionService {
         }
         Map<String, List<Claim>> byPayer = ready.stream().collect(Collectors.groupingBy(
                 c -> c.practiceId + "\u0000" + c.payerId, LinkedHashMap::new, Collectors.toList()));
+        Instant now = clock.instant();
         for (List<Claim> group : byPayer.values()) {
             List<Claim> writable = new ArrayList<>();
             for (Claim claim : group) {
+                // What a payer would reject for missing or malformed data is held here, before it costs a round trip.
+                if (scrubber.holds(claim, ClaimLine.of(claim.id), now)) {
+                    continue;
+                }
                 List<String> problems = mapper.problems(claim);
                 if (problems.isEmpty()) {
                     writable.add(claim);

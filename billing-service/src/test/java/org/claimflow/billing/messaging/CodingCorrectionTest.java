@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimflow.billing.support.ClaimCorrectionRequestedFixture;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EventSchemas;
+import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.KafkaTestClient;
@@ -162,5 +164,38 @@ class CodingCorrectionTest {
         KafkaTestClient.send(TOPIC, encounter.encounterId(), encounter.envelope());
         KafkaTestClient.await(TOPIC + ".dlq", r -> encounter.encounterId().equals(r.key()), WAIT);
         assertTrue(claimsOf(encounter.encounterId()).isEmpty());
+    }
+
+    @Test
+    void aCodersCorrectionWhileAnotherCorrectionWaitsForThePayerIsRefusedInTheHistory() {
+        // Paid by an 835 uploaded through the API (payer claim number SBXTEST1). Billed from a PO box (a practice
+        // without a registry row), so the biller's replacement is held by the claim scrubber and never sent: its
+        // correction keeps waiting for the payer's reversal.
+        java.util.Map<String, Object> poBox = new java.util.LinkedHashMap<>(java.util.Map.of("line1", "PO Box 12", "city", "Springfield",
+                "state", "IL", "postalCode", "627011234"));
+        poBox.put("line2", null);
+        EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForDijkstra().practice("pending-correction-practice")
+                .withNested("billingProvider", "address", poBox);
+        KafkaTestClient.send(TOPIC, encounter.encounterId(), encounter.envelope());
+        String claimId = awaitClaimOf(encounter.encounterId());
+        String pcn = claim(claimId).getString("patientControlNumber");
+        given().contentType("application/edi-x12").body(RemittanceFixture.payment().claim(pcn)
+                .line(pcn + "-1", "99213", "150.00", "92.00", RemittanceFixture.adjustment("CO", "45", "58.00")).done().build()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/remittances").then().statusCode(201);
+        assertEquals("PAID", claim(claimId).getString("status"));
+
+        KafkaTestClient.send("claims.claim-correction-requested.v1", claimId,
+                ClaimCorrectionRequestedFixture.replacement(claimId, encounter.encounterId(), "SBXTEST1").envelope());
+        String billersReplacement = awaitReplacement(encounter.encounterId());
+        awaitStatus(billersReplacement, "SCRUB_HOLD", WAIT);
+
+        KafkaTestClient.send(TOPIC, encounter.encounterId(), encounter.recoded(List.of("E11.65"),
+                line("99214", List.of(), 1, List.of(1), "200.00")).correcting(claimId, "SBXTEST1", UUID.randomUUID().toString()).envelope());
+        awaitHistory(claimId, "CORRECTION_NOT_POSSIBLE");
+        assertTrue(claim(claimId).getList("history.detail", String.class).stream()
+                .anyMatch(d -> d.contains("another correction of this claim is waiting for the payer")));
+        assertEquals(List.of(billersReplacement), claimsOf(encounter.encounterId()).stream()
+                .filter(c -> "7".equals(c.get("frequencyCode"))).map(c -> c.get("id")).toList(), "no second replacement");
     }
 }
