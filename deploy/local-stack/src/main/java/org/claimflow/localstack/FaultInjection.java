@@ -154,6 +154,13 @@ public final class FaultInjection {
         log.accept(String.format("%s: %d encounters at %d/s, %d faults, one poisoned record per %d encounters",
                 runId, settings.encounters(), settings.ratePerSecond(), plan.size(), settings.poisonEvery()));
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger faultsDone = new AtomicInteger();
+        int[] thresholds = new int[plan.size() + 1];
+        for (int f = 0; f < plan.size(); f++) {
+            // The first fault after 20% of the encounters were acknowledged, the last by 90%.
+            thresholds[f] = (int) (settings.encounters() * (0.2 + 0.7 * f / Math.max(1, plan.size())));
+        }
+        thresholds[plan.size()] = Integer.MAX_VALUE;
         Instant start = Instant.now();
         ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
         ExecutorService faultThread = Executors.newSingleThreadExecutor();
@@ -163,6 +170,11 @@ public final class FaultInjection {
                 clients.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < settings.encounters()) {
+                        // Traffic runs through each fault, but not past the next fault's threshold until this one is
+                        // over: every failure mode then happens with encounters in flight, however long restarts take.
+                        while (i >= thresholds[Math.min(faultsDone.get() + 1, plan.size())] && faultsDone.get() < plan.size()) {
+                            KafkaBroker.sleep(50);
+                        }
                         pace(start, i);
                         send(i, mix.get(i % mix.size()));
                         if (settings.poisonEvery() > 0 && i % settings.poisonEvery() == settings.poisonEvery() / 2) {
@@ -172,14 +184,15 @@ public final class FaultInjection {
                     return null;
                 });
             }
-            // Faults one after another, the first after 20% of the encounters were acknowledged, the last by 90%.
+            // Faults one after another, each once its threshold of acknowledged encounters is reached.
             for (int f = 0; f < plan.size(); f++) {
-                int threshold = (int) (settings.encounters() * (0.2 + 0.7 * f / Math.max(1, plan.size())));
-                while (acknowledged.size() < threshold && !clients.isTerminated() && next.get() < settings.encounters() + settings.clients()) {
+                Instant giveUp = Instant.now().plus(Duration.ofMinutes(15));
+                while (acknowledged.size() < thresholds[f] && Instant.now().isBefore(giveUp)) {
                     KafkaBroker.sleep(100);
                 }
                 faultRuns.add(faultThread.submit(plan.get(f)));
                 faultRuns.get(faultRuns.size() - 1).get();
+                faultsDone.incrementAndGet();
             }
             clients.shutdown();
             if (!clients.awaitTermination(30, TimeUnit.MINUTES)) {
