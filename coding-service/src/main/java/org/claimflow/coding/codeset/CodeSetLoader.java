@@ -44,9 +44,12 @@ public class CodeSetLoader {
     private final AgroalDataSource dataSource;
     private final CodeSetConfig config;
     private final CodeSetCatalog catalog;
+    private final CodeSetRepository repository;
     private final Clock clock;
 
-    public CodeSetLoader(AgroalDataSource dataSource, CodeSetConfig config, CodeSetCatalog catalog, Clock clock) {
+    public CodeSetLoader(AgroalDataSource dataSource, CodeSetConfig config, CodeSetCatalog catalog, Clock clock,
+                         CodeSetRepository repository) {
+        this.repository = repository;
         this.dataSource = dataSource;
         this.config = config;
         this.catalog = catalog;
@@ -90,6 +93,10 @@ public class CodeSetLoader {
                 loadAll(sources.stream().filter(s -> !isLarge(s)).toList());
                 large.join();
             }
+            catalog.refresh();
+            long w0 = System.nanoTime();
+            repository.warm(catalog.versions());
+            LOG.infof("small code sets read into memory in %.1f s", (System.nanoTime() - w0) / 1e9);
             catalog.markReady();
             LOG.infof("code sets ready in %.1f s: %s", (System.nanoTime() - t0) / 1e9,
                     catalog.versions().stream().map(v -> v.tag()).sorted(Comparator.naturalOrder()).toList());
