@@ -88,7 +88,7 @@ public final class FaultInjection {
     public record Settings(int encounters, int killsPerService, int clients, int ratePerSecond, int poisonEvery, Duration drainLimit) {
 
         public static Settings ci() {
-            return new Settings(2000, 1, 6, 15, 100, Duration.ofMinutes(2));
+            return new Settings(2000, 1, 6, 10, 100, Duration.ofMinutes(2));
         }
 
         public static Settings full() {
@@ -108,12 +108,18 @@ public final class FaultInjection {
             return violations.isEmpty();
         }
 
+        private long count(String kind) {
+            return violations.stream().filter(v -> v.startsWith(kind)).count();
+        }
+
         public String summary() {
             StringBuilder out = new StringBuilder();
             out.append(String.format("fault-injection run %s%n", runId));
             out.append(String.format("  encounters sent %d, acknowledged (2xx) %d, sending took %d s%n", sent, acknowledged,
                     sendTime.toSeconds()));
             out.append(String.format("  outcomes %s%n", outcomes));
+            out.append(String.format("  lost %d, duplicated %d, stuck %d, money not reconciled %d%n", count("lost:"), count("duplicated:"),
+                    count("stuck:"), count("money:")));
             out.append(String.format("  poisoned records %d, dead-lettered %d (+%d redelivered copies)%n", poisonRecords,
                     deadLettered, deadLetterDuplicates));
             out.append(String.format("  drained %d s after the last fault%n", drainTime.toSeconds()));
@@ -158,7 +164,7 @@ public final class FaultInjection {
         int[] thresholds = new int[plan.size() + 1];
         for (int f = 0; f < plan.size(); f++) {
             // The first fault after 20% of the encounters were acknowledged, the last by 90%.
-            thresholds[f] = (int) (settings.encounters() * (0.2 + 0.7 * f / Math.max(1, plan.size())));
+            thresholds[f] = (int) (settings.encounters() * (0.2 + 0.7 * f / Math.max(1, plan.size() - 1)));
         }
         thresholds[plan.size()] = Integer.MAX_VALUE;
         Instant start = Instant.now();
@@ -354,10 +360,16 @@ public final class FaultInjection {
 
     private Duration drain(Instant lastFault) throws Exception {
         Instant deadline = lastFault.plus(settings.drainLimit());
+        Instant nextReport = Instant.now();
         while (true) {
             long backlog = outboxBacklog();
             long lag = consumerLag();
             long unfinished = unfinishedEncounters();
+            if (Instant.now().isAfter(nextReport)) {
+                log.accept(String.format("  draining, %d s after the last fault: outbox backlog %d, consumer lag %d, encounters not yet "
+                        + "terminal %d", Duration.between(lastFault, Instant.now()).toSeconds(), backlog, lag, unfinished));
+                nextReport = Instant.now().plusSeconds(15);
+            }
             if (backlog == 0 && lag == 0 && unfinished == 0) {
                 return Duration.between(lastFault, Instant.now()).isNegative() ? Duration.ZERO : Duration.between(lastFault, Instant.now());
             }
