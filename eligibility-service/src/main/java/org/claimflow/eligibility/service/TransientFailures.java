@@ -20,7 +20,19 @@ public final class TransientFailures {
     private static final long FIRST_DELAY_MS = 200;
     private static final long MAX_DELAY_MS = 5_000;
 
+    private static volatile boolean shuttingDown;
+
     private TransientFailures() {
+    }
+
+    /**
+     * From now on a failing record is never handed to the failure strategy: a service stopping (SIGTERM, a
+     * rolling update) closes its persistence unit while a consumer may still be mid-record, and the resulting
+     * "EntityManagerFactory is closed" would otherwise send a good event to the dead-letter topic. The consumer
+     * thread waits instead; its offset is not committed, so the record is redelivered after the restart.
+     */
+    public static void shuttingDown() {
+        shuttingDown = true;
     }
 
     public static boolean isTransient(Throwable failure) {
@@ -56,6 +68,11 @@ public final class TransientFailures {
             try {
                 return work.get();
             } catch (RuntimeException e) {
+                if (shuttingDown) {
+                    LOG.warnf("%s failed while the service stops (%s); left for redelivery after the restart", what,
+                            e.getClass().getSimpleName());
+                    waitForTheEnd();
+                }
                 if (!isTransient(e) || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
@@ -69,6 +86,17 @@ public final class TransientFailures {
                 }
                 delay = Math.min(delay * 2, MAX_DELAY_MS);
                 attempt++;
+            }
+        }
+    }
+
+    /** Blocks the consumer thread until the process exits; never returns. */
+    private static void waitForTheEnd() {
+        while (true) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException ignored) {
+                // stopping anyway: keep the record unacknowledged until the JVM is gone
             }
         }
     }
