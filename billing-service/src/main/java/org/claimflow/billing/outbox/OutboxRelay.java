@@ -26,6 +26,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and marks them published only after the broker
@@ -46,6 +50,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Clock clock;
     private final int batchSize;
+    private final TransactionManager transactions;
     /** One thread: drains never overlap, and a wake-up never blocks the committing request. */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
@@ -57,8 +62,9 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em, Clock clock,
                        @ConfigProperty(name = "claimflow.outbox.batch-size", defaultValue = "200") int batchSize,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, TransactionManager transactions) {
         this.emitter = emitter;
+        this.transactions = transactions;
         this.em = em;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -121,16 +127,45 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> sends = new ArrayList<>(batch.size());
+        List<Message<String>> messages = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
-            sends.add(emitter.sendMessage(toMessage(row)));
+            messages.add(toMessage(row));
         }
-        Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(30));
+        awaitBrokerAcks(messages);
         var now = clock.instant();
         for (OutboxEvent row : batch) {
             row.publishedAt = now;
         }
         return batch.size();
+    }
+
+    /**
+     * Sends and waits for the broker's acknowledgements with this thread's transaction suspended (its row locks
+     * stay held). Context propagation would otherwise resume the transaction on the Kafka thread that completes
+     * each send, and the commit that follows would race that thread: Narayana then refuses the commit ("multiple
+     * threads active", "enlisted connection used without active transaction"), the batch is sent again and
+     * again, and under load the relay stops making progress.
+     */
+    private void awaitBrokerAcks(List<Message<String>> messages) {
+        Transaction suspended;
+        try {
+            suspended = transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("could not suspend the relay transaction", e);
+        }
+        try {
+            List<Uni<Void>> sends = new ArrayList<>(messages.size());
+            for (Message<String> message : messages) {
+                sends.add(emitter.sendMessage(message));
+            }
+            Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(30));
+        } finally {
+            try {
+                transactions.resume(suspended);
+            } catch (InvalidTransactionException | SystemException e) {
+                throw new IllegalStateException("could not resume the relay transaction", e);
+            }
+        }
     }
 
     private static Message<String> toMessage(OutboxEvent row) {

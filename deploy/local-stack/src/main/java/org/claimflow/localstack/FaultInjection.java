@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -369,8 +370,8 @@ public final class FaultInjection {
             long lag = consumerLag();
             long unfinished = unfinishedEncounters();
             if (Instant.now().isAfter(nextReport)) {
-                log.accept(String.format("  draining, %d s after the last fault: outbox backlog %d, consumer lag %d, encounters not yet "
-                        + "terminal %d", Duration.between(lastFault, Instant.now()).toSeconds(), backlog, lag, unfinished));
+                log.accept(String.format("  draining, %d s after the last fault: outbox backlog %d, consumer lag %d%s, encounters not yet "
+                        + "terminal %d", Duration.between(lastFault, Instant.now()).toSeconds(), backlog, lag, largestLags(), unfinished));
                 nextReport = Instant.now().plusSeconds(15);
             }
             if (backlog == 0 && lag == 0 && unfinished == 0) {
@@ -379,6 +380,7 @@ public final class FaultInjection {
             if (Instant.now().isAfter(deadline)) {
                 violations.add(String.format("not drained %d s after the last fault and the last encounter sent: outbox backlog %d, consumer lag %d, "
                         + "encounters not yet terminal %d", settings.drainLimit().toSeconds(), backlog, lag, unfinished));
+                drainDiagnostics().forEach(line -> violations.add("  (diagnostic) " + line));
                 return Duration.between(lastFault, Instant.now());
             }
             KafkaBroker.sleep(2000);
@@ -398,8 +400,13 @@ public final class FaultInjection {
     }
 
     private long consumerLag() throws Exception {
+        return lagByGroupAndTopic().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records not yet consumed, per "group &lt;- topic", for every consumer group of the run. */
+    private Map<String, Long> lagByGroupAndTopic() throws Exception {
         Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
-        long lag = 0;
+        Map<String, Long> lag = new TreeMap<>();
         try (Admin admin = Admin.create(props)) {
             Set<String> groups = new HashSet<>();
             CONSUMERS.values().forEach(groups::addAll);
@@ -417,11 +424,66 @@ public final class FaultInjection {
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                 for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
-                    lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+                    long behind = end.getValue().offset() - (at == null ? 0 : at.offset());
+                    lag.merge(group + " <- " + end.getKey().topic(), behind, Long::sum);
                 }
             }
         }
         return lag;
+    }
+
+    /** The three consumers furthest behind, e.g. " (billing-service <- claims.eligibility-checked.v1 120, ...)". */
+    private String largestLags() {
+        try {
+            List<String> top = lagByGroupAndTopic().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                    .map(e -> e.getKey() + " " + e.getValue()).toList();
+            return top.isEmpty() ? "" : " (" + String.join(", ", top) + ")";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /**
+     * What a failed drain leaves for whoever reads the report: where the backlog and lag are, the database sessions
+     * that have been in one transaction for long, and a thread dump of every service in the logs directory.
+     */
+    private List<String> drainDiagnostics() {
+        List<String> lines = new ArrayList<>();
+        try {
+            lagByGroupAndTopic().forEach((where, behind) -> {
+                if (behind > 0) {
+                    lines.add("lag " + behind + ": " + where);
+                }
+            });
+        } catch (Exception e) {
+            lines.add("lag per topic unavailable: " + e.getMessage());
+        }
+        for (String db : ClaimflowSystem.DATABASES) {
+            try (Connection c = system.connect(db); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null")) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        lines.add("outbox backlog " + rs.getLong(1) + ": " + db);
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("""
+                        select state, wait_event_type, wait_event, extract(epoch from now() - xact_start)::int, left(query, 120)
+                        from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+                        and xact_start < now() - interval '20 seconds'""")) {
+                    while (rs.next()) {
+                        lines.add(String.format("%s: session %s for %d s in one transaction (waiting: %s %s): %s", db, rs.getString(1),
+                                rs.getInt(4), rs.getString(2), rs.getString(3), rs.getString(5)));
+                    }
+                }
+            } catch (SQLException e) {
+                lines.add(db + ": diagnostics unavailable: " + e.getMessage());
+            }
+        }
+        for (String service : ClaimflowSystem.SERVICES) {
+            system.process(service).threadDump().ifPresent(dump -> lines.add("thread dump of " + service + ": " + dump));
+        }
+        return lines;
     }
 
     private long unfinishedEncounters() throws SQLException {

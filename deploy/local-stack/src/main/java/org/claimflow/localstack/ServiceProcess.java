@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -131,6 +132,30 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Writes a thread dump of the running process ({@code jcmd Thread.print}) next to its log, for a test that
+     * needs to say where a service was stuck.
+     *
+     * @return the file written, empty when the process is not running or the JDK has no jcmd
+     */
+    public synchronized Optional<Path> threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (process == null || !process.isAlive() || !Files.isExecutable(jcmd)) {
+            return Optional.empty();
+        }
+        Path out = log.resolveSibling(name + "-threads-" + Instant.now().toEpochMilli() + ".txt");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            return dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
