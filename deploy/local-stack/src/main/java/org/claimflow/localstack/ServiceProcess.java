@@ -80,8 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public synchronized ServiceProcess start(Duration timeout) {
         // -Xms = -Xmx: a small young generation made a check collect every ~18 requests (eligibility README).
+        // C1 only: with eight JVMs on two cores, the C2 compiler threads were each service's largest CPU consumer
+        // (20-30 s of CPU in the first minutes after every start), starving the others; the CI fault run drained in
+        // 32 s instead of 126 s. Long-lived pods with CPU of their own (deploy/k8s) keep the JVM's default tiers.
         List<String> command = new ArrayList<>(List.of(KafkaBroker.javaBin(), "-Xms" + heap, "-Xmx" + heap,
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.port=" + port));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
