@@ -220,6 +220,11 @@ public final class ClaimflowSystem implements AutoCloseable {
         return processes.get(name);
     }
 
+    /** The embedded PostgreSQL server, or null when an external one is used. */
+    public Postgres postgres() {
+        return postgres;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }

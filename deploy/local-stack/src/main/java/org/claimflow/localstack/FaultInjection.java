@@ -1,11 +1,6 @@
 package org.claimflow.localstack;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,21 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The "nothing lost, nothing duplicated" proof (issue #7): drives encounters through the public REST API of a
@@ -65,18 +50,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class FaultInjection {
 
-    /** Every consumed topic and the consumer groups that read it (docs/events.md). */
-    static final Map<String, List<String>> CONSUMERS = Map.of(
-            "claims.encounter-coded.v1", List.of("billing-service", "denial-service"),
-            "claims.claim-assembled.v1", List.of("coding-service", "eligibility-service"),
-            "claims.eligibility-checked.v1", List.of("billing-service"),
-            "claims.claim-adjudicated.v1", List.of("denial-service"),
-            "claims.denial-routed.v1", List.of("coding-service"),
-            "claims.claim-correction-requested.v1", List.of("billing-service"));
+    private static final Map<String, List<String>> CONSUMERS = ConsumerLag.CONSUMERS;
     private static final List<String> POISONED_TOPICS = List.copyOf(new TreeMap<>(CONSUMERS).keySet());
     private static final Set<String> TERMINAL = Set.of("PAID", "PARTIALLY_DENIED", "DENIED", "NOT_ELIGIBLE");
     private static final Set<String> ADJUDICATED = Set.of("PAID", "PARTIALLY_DENIED", "DENIED");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param encounters       how many encounters to send
@@ -142,21 +119,22 @@ public final class FaultInjection {
     private final Settings settings;
     private final Consumer<String> log;
     private final String runId = "FI" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Integer, Sent> acknowledged = new ConcurrentHashMap<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<FaultRecord> faults = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> poison = ConcurrentHashMap.newKeySet();
     private final Map<String, String> poisonTopicOf = new ConcurrentHashMap<>();
+    private final EncounterTraffic traffic;
 
     public FaultInjection(ClaimflowSystem system, Settings settings, Consumer<String> log) {
         this.system = system;
         this.settings = settings;
         this.log = log;
+        this.traffic = new EncounterTraffic(system.url("coding-service"));
     }
 
     public Report run() throws Exception {
-        List<DemoRunner.Scenario> mix = mix();
+        List<DemoRunner.Scenario> mix = EncounterTraffic.mix();
         List<Runnable> plan = faultPlan();
         log.accept(String.format("%s: %d encounters at %d/s, %d faults, one poisoned record per %d encounters",
                 runId, settings.encounters(), settings.ratePerSecond(), plan.size(), settings.poisonEvery()));
@@ -182,7 +160,7 @@ public final class FaultInjection {
                         while (i >= thresholds[Math.min(faultsDone.get() + 1, plan.size())] && faultsDone.get() < plan.size()) {
                             KafkaBroker.sleep(50);
                         }
-                        pace(start, i);
+                        EncounterTraffic.pace(start, i, settings.ratePerSecond());
                         send(i, mix.get(i % mix.size()));
                         if (settings.poisonEvery() > 0 && i % settings.poisonEvery() == settings.poisonEvery() / 2) {
                             poison(producer, i);
@@ -226,75 +204,17 @@ public final class FaultInjection {
 
     // ---------------------------------------------------------------- load
 
-    /** Mostly clean, paid encounters; some held by coding edits, some not eligible, some denied by the payer. */
-    private static List<DemoRunner.Scenario> mix() {
-        Map<String, DemoRunner.Scenario> byName = new LinkedHashMap<>();
-        DemoRunner.scenarios().forEach(s -> byName.put(s.name(), s));
-        List<DemoRunner.Scenario> mix = new ArrayList<>();
-        String[] paid = {"office visit, copay and coinsurance", "office visit, plan pays everything allowed",
-                "new patient, deductible not yet met", "Medicare office visit, 20% coinsurance"};
-        for (int i = 0; i < 4; i++) {
-            for (String name : paid) {
-                mix.add(require(byName, name));
-            }
-        }
-        mix.add(require(byName, "visit plus a non-covered cosmetic procedure"));
-        mix.add(require(byName, "MRI without prior authorization"));
-        mix.add(require(byName, "coverage ended before the visit"));
-        mix.add(require(byName, "diagnosis that is not an ICD-10-CM code"));
-        return mix;
-    }
-
-    private static DemoRunner.Scenario require(Map<String, DemoRunner.Scenario> byName, String name) {
-        DemoRunner.Scenario s = byName.get(name);
-        if (s == null) {
-            throw new IllegalStateException("demo scenario missing: " + name);
-        }
-        return s;
-    }
-
-    private void pace(Instant start, int index) {
-        long due = start.toEpochMilli() + index * 1000L / settings.ratePerSecond();
-        long wait = due - System.currentTimeMillis();
-        if (wait > 0) {
-            KafkaBroker.sleep(wait);
-        }
-    }
-
-    /** POST with an Idempotency-Key; retries with the same key on timeouts, refused connections and 5xx. */
+    /** Sends encounter {@code index} and records it once acknowledged. */
     private void send(int index, DemoRunner.Scenario scenario) {
-        ObjectNode body = scenario.encounter().deepCopy();
         String externalId = runId + "-" + index;
-        body.put("externalId", externalId);
-        String key = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.url("coding-service") + "/api/v1/encounters"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(10));
-        long backoff = 200;
-        while (Instant.now().isBefore(giveUp)) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    String id = JSON.readTree(response.body()).path("id").asText();
-                    acknowledged.put(index, new Sent(index, scenario.name(), externalId, id, Instant.now()));
-                    return;
-                }
-                if (status < 500) {
-                    violations.add("encounter " + externalId + ": intake answered " + status + " to a valid encounter: " + response.body());
-                    return;
-                }
-            } catch (IOException timeoutOrRefused) {
-                // the service is down or restarting: retry with the same key
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            KafkaBroker.sleep(backoff);
-            backoff = Math.min(backoff * 2, 2000);
+        EncounterTraffic.Outcome outcome = traffic.send(scenario, externalId, Duration.ofMinutes(10));
+        if (outcome.acknowledged()) {
+            acknowledged.put(index, new Sent(index, scenario.name(), externalId, outcome.encounterId(), Instant.now()));
+        } else if (outcome.status() == 0) {
+            log.accept("encounter " + externalId + " never acknowledged within 10 minutes (not counted as sent)");
+        } else {
+            violations.add("encounter " + externalId + ": intake answered " + outcome.status() + " to a valid encounter: " + outcome.body());
         }
-        log.accept("encounter " + externalId + " never acknowledged within 10 minutes (not counted as sent)");
     }
 
     private KafkaProducer<String, String> poisonProducer() {
@@ -403,33 +323,8 @@ public final class FaultInjection {
         return lagByGroupAndTopic().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Records not yet consumed, per "group &lt;- topic", for every consumer group of the run. */
     private Map<String, Long> lagByGroupAndTopic() throws Exception {
-        Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
-        Map<String, Long> lag = new TreeMap<>();
-        try (Admin admin = Admin.create(props)) {
-            Set<String> groups = new HashSet<>();
-            CONSUMERS.values().forEach(groups::addAll);
-            for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (Map.Entry<String, List<String>> e : CONSUMERS.entrySet()) {
-                    if (!e.getValue().contains(group)) {
-                        continue;
-                    }
-                    admin.describeTopics(List.of(e.getKey())).allTopicNames().get(30, TimeUnit.SECONDS).get(e.getKey()).partitions()
-                            .forEach(p -> latest.put(new TopicPartition(e.getKey(), p.partition()), OffsetSpec.latest()));
-                }
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    long behind = end.getValue().offset() - (at == null ? 0 : at.offset());
-                    lag.merge(group + " <- " + end.getKey().topic(), behind, Long::sum);
-                }
-            }
-        }
-        return lag;
+        return ConsumerLag.byGroupAndTopic(system.kafka().bootstrapServers());
     }
 
     /** The three consumers furthest behind, e.g. " (billing-service <- claims.eligibility-checked.v1 120, ...)". */

@@ -35,6 +35,11 @@ public final class KafkaBroker implements AutoCloseable {
         this.heap = heap;
     }
 
+    /** The broker's process id while running. */
+    public synchronized java.util.OptionalLong pid() {
+        return process != null && process.isAlive() ? java.util.OptionalLong.of(process.pid()) : java.util.OptionalLong.empty();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

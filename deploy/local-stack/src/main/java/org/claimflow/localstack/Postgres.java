@@ -1,6 +1,7 @@
 package org.claimflow.localstack;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,6 +54,16 @@ public final class Postgres implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The postmaster's process id (first line of postmaster.pid), when the server runs. */
+    public java.util.OptionalLong pid() {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return java.util.OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -122,6 +122,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
+    /** The operating-system process id while running. */
+    public synchronized java.util.OptionalLong pid() {
+        return process != null && process.isAlive() ? java.util.OptionalLong.of(process.pid()) : java.util.OptionalLong.empty();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
