@@ -197,6 +197,7 @@ public final class FaultInjection {
         Instant quiet = lastFault.isAfter(Instant.now()) ? lastFault : Instant.now();
         Duration drained = drain(quiet);
         Map<String, Integer> outcomes = checkClaims();
+        violations.addAll(PatientDataInLogs.find(system.options().workDir().resolve("logs"), ClaimflowSystem.SERVICES));
         int[] dlq = checkDeadLetters();
         return new Report(runId, settings.encounters(), acknowledged.size(), outcomes, poison.size(), dlq[0], dlq[1], sendTime,
                 drained, List.copyOf(faults), List.copyOf(violations));
