@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -47,10 +48,13 @@ public class ClaimService {
 
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
+    private final Event<ClaimReadyToSubmit> ready;
 
     public ClaimService(EntityManager em, OutboxWriter outbox, Inbox inbox, Clock clock, BillingConfig config,
-                        MeterRegistry metrics, PatientAccountService patients, ClaimCorrectionService corrections) {
+                        MeterRegistry metrics, PatientAccountService patients, ClaimCorrectionService corrections,
+                        Event<ClaimReadyToSubmit> ready) {
         this.em = em;
+        this.ready = ready;
         this.corrections = corrections;
         this.patients = patients;
         this.outbox = outbox;
@@ -184,6 +188,7 @@ public class ClaimService {
         claim.updatedAt = now;
         if (event.eligible()) {
             claim.status = ClaimStatus.READY_TO_SUBMIT;
+            ready.fire(new ClaimReadyToSubmit());
             ClaimEvent.record(claim.id, now, "ELIGIBLE", "Coverage active" + (event.planName() == null ? "" : " (" + event.planName() + ")")
                     + "; ready to submit.");
         } else {

@@ -2,6 +2,9 @@ package org.claimflow.billing.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.claimflow.billing.gateway.ClearinghouseGateway;
 import org.claimflow.billing.gateway.ClearinghouseRefusedException;
@@ -10,11 +13,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * Every second: write ready claims into interchanges, then send what is due (new files, and files whose
- * earlier attempt failed or was cut short by a crash). Sending happens outside any transaction.
+ * Writes ready claims into interchanges, then sends what is due (new files, and files whose earlier attempt failed
+ * or was cut short by a crash), as soon as a claim becomes ready and every second as a safety net. Sending happens
+ * outside any transaction; one run at a time.
  */
 @ApplicationScoped
 public class SubmissionJob {
@@ -24,16 +32,66 @@ public class SubmissionJob {
 
     private final SubmissionService submissions;
     private final ClearinghouseGateway gateway;
+    private final Scheduler scheduler;
 
-    public SubmissionJob(SubmissionService submissions, ClearinghouseGateway gateway) {
+    public SubmissionJob(SubmissionService submissions, ClearinghouseGateway gateway, Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.submissions = submissions;
         this.gateway = gateway;
     }
 
     public static final String IDENTITY = "claim-submission";
 
+    /** One thread for runs woken by a commit, so that a wake-up never blocks the committing consumer. */
+    private final ExecutorService woken = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "submission-wake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    /**
+     * A claim became ready: run now rather than at the next tick (that wait was most of encounter → submitted).
+     * Wake-ups coalesce: while a run works, later ones make it go round once more, so claims that become ready
+     * together still share an interchange.
+     */
+    void onReady(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClaimReadyToSubmit ready) {
+        if (scheduler.isPaused(IDENTITY)) {
+            // An operator paused submissions (Scheduler API): a wake-up must not go round that.
+            return;
+        }
+        wanted.set(true);
+        if (!running.get()) {
+            woken.execute(this::runWhileWanted);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        woken.shutdownNow();
+    }
+
     @Scheduled(identity = IDENTITY, every = "${claimflow.submission.interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        // The safety net: retries that fell due, claims made ready by paths that do not wake the job, a crash's leftovers.
+        wanted.set(true);
+        runWhileWanted();
+    }
+
+    private void runWhileWanted() {
+        while (wanted.get() && running.compareAndSet(false, true)) {
+            try {
+                while (wanted.getAndSet(false)) {
+                    run();
+                }
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
     void run() {
         try {
             while (submissions.prepareBatches() > 0) {
