@@ -1,8 +1,11 @@
 package org.claimflow.billing.domain;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -55,7 +58,14 @@ public class StoredScrubFinding extends PanacheEntityBase {
 
     /** Replaces the claim's findings with those of the latest check. */
     public static void replace(UUID claimId, List<ScrubFinding> findings, Instant now) {
-        delete("claimId", claimId);
+        // Plain JDBC: the HQL bulk delete rebuilt its interpretation on every call, a fifth of the submission job's
+        // time in a profile; like the bulk delete it bypasses the persistence context (rows are only added below).
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement("delete from claim_scrub_finding where claim_id = ?")) {
+                st.setObject(1, claimId);
+                st.executeUpdate();
+            }
+        });
         for (ScrubFinding f : findings) {
             StoredScrubFinding row = new StoredScrubFinding();
             row.claimId = claimId;
