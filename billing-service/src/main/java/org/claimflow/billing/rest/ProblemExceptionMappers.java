@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.claimflow.billing.service.ConflictException;
+import org.claimflow.billing.service.IdempotencyKeyInUseException;
 import org.claimflow.billing.service.IdempotencyKeyReusedException;
 import org.claimflow.billing.service.InvalidX12Exception;
 import org.claimflow.billing.service.NotFoundException;
@@ -86,6 +87,13 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyInUse(IdempotencyKeyInUseException e, UriInfo uri) {
+        // Its own type, not /problems/conflict: a client may simply send the same request again, and Retry-After says when.
+        Response problem = problem(409, "/problems/idempotency-key-in-use", "Idempotency-Key in use", e.getMessage(), uri, null);
+        return Response.fromResponse(problem).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

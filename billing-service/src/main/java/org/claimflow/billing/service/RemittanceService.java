@@ -110,16 +110,14 @@ public class RemittanceService {
     @Transactional
     public PostingResult post(String x12, String idempotencyKey) {
         String sha = sha256(x12);
-        if (idempotencyKey != null) {
-            idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, sha);
-        }
-        Optional<PostingResult> seen = previous(sha);
-        if (seen.isPresent()) {
-            return seen.get();
-        }
-        PostingResult result = postNew(x12, sha);
-        if (idempotencyKey != null) {
-            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey, new IdempotencyStore.StoredResponse(201, null, null));
+        // The stored response itself is never replayed: the file is its own key, and previous() answers a repeat.
+        boolean claimed = idempotencyKey != null && idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, sha).isEmpty();
+        PostingResult result = previous(sha).orElseGet(() -> postNew(x12, sha));
+        if (claimed) {
+            // Also when the file was posted before under no key or another one: a key claimed and left without a
+            // response would answer every retry with it 409 "still being processed", for ever.
+            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey,
+                    new IdempotencyStore.StoredResponse(result.duplicate() ? 200 : 201, null, null));
         }
         return result;
     }

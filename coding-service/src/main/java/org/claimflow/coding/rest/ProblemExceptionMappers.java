@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.claimflow.coding.service.CodeSetsNotReadyException;
 import org.claimflow.coding.service.ConflictException;
+import org.claimflow.coding.service.IdempotencyKeyInUseException;
 import org.claimflow.coding.service.IdempotencyKeyReusedException;
 import org.claimflow.coding.service.NoSuchFindingException;
 import org.claimflow.coding.service.NotFoundException;
@@ -85,6 +86,13 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyInUse(IdempotencyKeyInUseException e, UriInfo uri) {
+        // Its own type, not /problems/conflict: a client may simply send the same request again, and Retry-After says when.
+        Response problem = problem(409, "/problems/idempotency-key-in-use", "Idempotency-Key in use", e.getMessage(), uri, null);
+        return Response.fromResponse(problem).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -57,7 +57,7 @@ public class IdempotencyStore {
             throw new IdempotencyKeyReusedException();
         }
         if (row[1] == null) {
-            throw new ConflictException("A request with this Idempotency-Key is still being processed.");
+            throw new IdempotencyKeyInUseException();
         }
         return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]));
     }

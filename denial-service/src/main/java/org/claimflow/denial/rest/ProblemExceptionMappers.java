@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.claimflow.denial.domain.InvalidTransitionException;
 import org.claimflow.denial.service.ConflictException;
+import org.claimflow.denial.service.IdempotencyKeyInUseException;
 import org.claimflow.denial.service.IdempotencyKeyReusedException;
 import org.claimflow.denial.service.InvalidRequestException;
 import org.claimflow.denial.service.NotFoundException;
@@ -80,6 +81,13 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return problem(422, "/problems/idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyInUse(IdempotencyKeyInUseException e, UriInfo uri) {
+        // Its own type, not /problems/conflict: a client may simply send the same request again, and Retry-After says when.
+        Response problem = problem(409, "/problems/idempotency-key-in-use", "Idempotency-Key in use", e.getMessage(), uri, null);
+        return Response.fromResponse(problem).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,7 @@ public class EligibilityBatchResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the batch",
             content = @Content(schema = @Schema(implementation = EligibilityBatchResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed (/problems/idempotency-key-in-use): send it again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull EligibilityBatchRequest request,
                            @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
