@@ -68,6 +68,24 @@ class HostileInputIT {
         assertTrue(statuses.getOrDefault(400, 0) > requests / 3, "most hostile requests are refused as bad requests: " + statuses);
         assertTrue(statuses.getOrDefault(413, 0) + statuses.getOrDefault(0, 0) > 0, "oversized bodies are refused: " + statuses);
         assertEquals(List.of(), violations);
+        // coding-service's load shedding counts calls in flight; every one of these, answered or cut, gave its place back.
+        awaitIntakeInFlight(system.url("coding-service"), 0);
+    }
+
+    private static void awaitIntakeInFlight(String coding, int expected) throws Exception {
+        Pattern gauge = Pattern.compile("(?m)^claimflow_intake_in_flight\\S*\\s+([0-9.]+)");
+        String last = "?";
+        for (int i = 0; i < 50; i++) {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(coding + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var m = gauge.matcher(metrics);
+            last = m.find() ? m.group(1) : "absent";
+            if (m.find(0) && Double.parseDouble(m.group(1)) == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("coding-service's intake calls in flight should come back to " + expected + ", reads " + last);
     }
 
     private record Probe(String description, String path, String contentType, String body) {
