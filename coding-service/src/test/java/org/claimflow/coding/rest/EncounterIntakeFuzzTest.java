@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TimeZone;
 
 import org.claimflow.coding.config.JacksonConfig;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Timeout;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
@@ -39,9 +38,7 @@ class EncounterIntakeFuzzTest {
 
     /** The service's ObjectMapper, as Quarkus builds it (see {@link #serviceObjectMapper()}). */
     static final ObjectMapper MAPPER = serviceObjectMapper();
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory().getValidator();
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     @FuzzTest(maxDuration = "3m")
     @Timeout(10)
