@@ -129,7 +129,7 @@ public final class AcknowledgmentReader {
     }
 
     private static AcknowledgmentStatus status(X12Segment segment) throws X12ParseException {
-        if (!segment.has(1)) {
+        if (segment.element(1).isEmpty()) {
             throw new X12ParseException(segment.describe(1) + " (acknowledgment code) is required but empty", segment.position());
         }
         return AcknowledgmentStatus.fromCode(segment.element(1));
@@ -143,7 +143,7 @@ public final class AcknowledgmentReader {
     private static List<String> codes(X12Segment segment, int from, int to) {
         List<String> codes = new ArrayList<>();
         for (int element = from; element <= to; element++) {
-            if (segment.has(element)) {
+            if (!segment.element(element).isEmpty()) {
                 codes.add(segment.element(element));
             }
         }
@@ -181,7 +181,7 @@ public final class AcknowledgmentReader {
                 case "TRN" -> {
                     if (CLAIM_LEVELS.contains(level) && "2".equals(segment.element(1))) {
                         claim = finish(claim, transaction, claims);
-                        if (!segment.has(2)) {
+                        if (segment.element(2).isEmpty()) {
                             throw new X12ParseException(segment.describe(2) + " (claim trace number) is required but empty", segment.position());
                         }
                         claim = new ClaimBuilder(segment);

@@ -123,7 +123,7 @@ public final class RemittanceReader {
                     }
                 }
                 case "LQ" -> {
-                    if (line != null && "HE".equals(segment.element(1)) && segment.has(2)) {
+                    if (line != null && "HE".equals(segment.element(1)) && !segment.element(2).isEmpty()) {
                         line.remarkCodes.add(segment.element(2));
                     }
                 }
@@ -175,7 +175,7 @@ public final class RemittanceReader {
         }
         for (int i = 0; i < CAS_TRIPLETS; i++) {
             int reason = 2 + 3 * i;
-            if (!cas.has(reason)) {
+            if (cas.element(reason).isEmpty()) {
                 if (cas.has(reason + 1)) {
                     throw new X12ParseException(cas.describe(reason) + " (reason code) is required with an amount", cas.position());
                 }
@@ -212,7 +212,7 @@ public final class RemittanceReader {
 
     private static void addNonEmpty(List<String> codes, X12Segment segment, int... elements) {
         for (int element : elements) {
-            if (segment.has(element)) {
+            if (!segment.element(element).isEmpty()) {
                 codes.add(segment.element(element));
             }
         }
@@ -259,10 +259,10 @@ public final class RemittanceReader {
         }
 
         ClaimPayment build() throws X12ParseException {
-            if (!clp.has(1)) {
+            if (clp.element(1).isEmpty()) {
                 throw new X12ParseException(clp.describe(1) + " (patient control number) is required but empty", clp.position());
             }
-            if (!clp.has(2)) {
+            if (clp.element(2).isEmpty()) {
                 throw new X12ParseException(clp.describe(2) + " (claim status code) is required but empty", clp.position());
             }
             return new ClaimPayment(clp.element(1), clp.element(2), clp.requiredDecimal(3), clp.requiredDecimal(4),

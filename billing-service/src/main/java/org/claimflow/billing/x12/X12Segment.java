@@ -49,6 +49,11 @@ public record X12Segment(String tag, int position, List<List<List<String>>> elem
         return n >= 1 && n <= elements.size() ? elements.get(n - 1) : List.of();
     }
 
+    /**
+     * Whether element {@code n} holds anything in any component: for composites (PLB03 reason:reference). A
+     * simple element is there when {@code element(n)} is not empty; a stray component separator (":X") makes
+     * {@code has} true while the first component, the code, stays empty.
+     */
     public boolean has(int n) {
         return !element(n).isEmpty() || components(n).size() > 1;
     }

@@ -71,6 +71,18 @@ class AcknowledgmentReaderTest {
         assertEquals("IK5 (segment 5) is not inside an AK2 loop", e.getMessage());
     }
 
+    /** Found by AcknowledgmentReaderFuzzTest: a stray component separator made an empty code pass for one. */
+    @Test
+    void strayComponentSeparatorIsNotAnErrorCodeOrAClaimNumber() throws Exception {
+        String x12 = new String(sample("999/oopfactory_DHS_Wisconsin_Sample.x12"), StandardCharsets.UTF_8)
+                .replace("AK9*P*3*3*1", "AK9*P*3*3*1*:5");
+        assertEquals(List.of(), AcknowledgmentReader.read999(x12.getBytes(StandardCharsets.UTF_8)).documents().get(0).groupErrorCodes());
+
+        String ca = claimAcknowledgment().claim(":PCN-1", "STC*A2:20*20240305*WQ*162").build();
+        X12ParseException e = assertThrows(X12ParseException.class, () -> AcknowledgmentReader.read277CA(ca.getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(e.getMessage().endsWith("element 02 (claim trace number) is required but empty"), e.getMessage());
+    }
+
     @Test
     void accepted277caClaimCarriesThePayersClaimNumber() throws Exception {
         X12Result<ClaimAcknowledgment> result = AcknowledgmentReader.read277CA(sample("277ca/imsweb_x12_277CA_accepted.x12"));

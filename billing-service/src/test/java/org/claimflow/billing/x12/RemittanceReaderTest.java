@@ -170,6 +170,18 @@ class RemittanceReaderTest {
         assertEquals(30, e.segmentPosition());
     }
 
+    /** Found by RemittanceReaderFuzzTest: a stray component separator made an empty code pass for one. */
+    @Test
+    void strayComponentSeparatorIsNotAClaimNumberOrARemarkCode() throws Exception {
+        String emptyPatientControlNumber = RemittanceFixtures.balanced()
+                .replace("CLP*PCN-2024-0002", "CLP*:PCN-2024-0002*4*80*0*0").build();
+        X12ParseException e = assertThrows(X12ParseException.class, () -> RemittanceReader.read(emptyPatientControlNumber));
+        assertEquals("CLP (segment 30) element 01 (patient control number) is required but empty", e.getMessage());
+
+        String strayInRemark = RemittanceFixtures.balanced().replace("MOA*", "MOA***MA01*:MA18").build();
+        assertEquals(List.of("MA01"), RemittanceReader.read(strayInRemark).documents().get(0).claims().get(0).remarkCodes());
+    }
+
     @Test
     void serviceLineBeforeAnyClaimFailsNamingTheSegment() {
         String x12 = RemittanceFixtures.remittance().segment("SVC*HC:99213*10*10").build();

@@ -1,6 +1,8 @@
 package org.claimflow.coding.rest;
 
 import org.claimflow.coding.service.TransientFailures;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -57,8 +59,10 @@ public class ProblemExceptionMappers {
                 List.of(new Problem.FieldError(path(e), "has the wrong type or format")));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
-    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    // Jackson guesses the encoding from the first bytes; a body it cannot decode (broken UTF-32) fails with
+    // CharConversionException, an IOException but no JsonProcessingException: still the client's bad JSON.
+    @ServerExceptionMapper({JsonProcessingException.class, CharConversionException.class})
+    public Response unreadable(IOException e, UriInfo uri) {
         return problem(400, "/problems/malformed-json", "The request body is not valid JSON",
                 "The body could not be read as JSON.", uri, null);
     }

@@ -65,7 +65,7 @@ final class CoverageAnswerMapper {
         if (error == null) {
             return CoverageAnswer.error(ReasonCodes.INVALID_RESPONSE, "The payer rejected the inquiry without a reason.");
         }
-        CoverageStatus status = MEMBER_NOT_IDENTIFIED.contains(error.rejectReasonCode())
+        CoverageStatus status = error.rejectReasonCode() != null && MEMBER_NOT_IDENTIFIED.contains(error.rejectReasonCode())
                 ? CoverageStatus.NOT_FOUND : CoverageStatus.ERROR;
         return new CoverageAnswer(status, error.rejectReasonCode(), error.description(), response.planName(),
                 response.groupNumber(), response.planBegin(), response.planEnd(), List.of());

@@ -137,8 +137,10 @@ final class Eligibility271Mapper {
                     }
                 }
                 case "REF" -> {
+                    // element() is null for an empty REF01, and Set.of(...).contains(null) throws
+                    String qualifier = segment.element(1);
                     if (current != null && benefit == null && current.groupNumber == null
-                            && GROUP_NUMBER_QUALIFIERS.contains(segment.element(1))) {
+                            && qualifier != null && GROUP_NUMBER_QUALIFIERS.contains(qualifier)) {
                         current.groupNumber = segment.element(2);
                     }
                 }

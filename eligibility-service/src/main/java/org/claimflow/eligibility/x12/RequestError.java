@@ -9,8 +9,8 @@ import java.util.Set;
  * @param loop               where the AAA was: 2000A/2100A (payer), 2100B (provider), 2100C/2110C (subscriber),
  *                           2100D/2110D (dependent)
  * @param validRequest       AAA01: Y when the request was valid but could not be answered, N when it was not
- * @param rejectReasonCode   AAA03, e.g. 72 invalid member id, 75 subscriber not found, 42 unable to respond now
- * @param followUpActionCode AAA04, e.g. C correct and resubmit, R resubmission allowed, N resubmission not allowed
+ * @param rejectReasonCode   AAA03, e.g. 72 invalid member id, 75 subscriber not found, 42 unable to respond now; null when absent
+ * @param followUpActionCode AAA04, e.g. C correct and resubmit, R resubmission allowed, N resubmission not allowed; null when absent
  */
 public record RequestError(String loop, boolean validRequest, String rejectReasonCode, String followUpActionCode) {
 
@@ -65,22 +65,25 @@ public record RequestError(String loop, boolean validRequest, String rejectReaso
 
     /** The X12 meaning of the reject reason code, or "Reject reason <code>" for one not listed here. */
     public String description() {
-        String text = rejectReasonCode == null ? null : REASONS.get(rejectReasonCode);
+        if (rejectReasonCode == null) {
+            return "No reject reason given";
+        }
+        String text = REASONS.get(rejectReasonCode);
         return text != null ? text : "Reject reason " + rejectReasonCode;
     }
 
     /** The payer does not know the member as identified. */
     public boolean memberNotFound() {
-        return NOT_FOUND.contains(rejectReasonCode);
+        return rejectReasonCode != null && NOT_FOUND.contains(rejectReasonCode);
     }
 
     /** The payer could not answer now; the same inquiry may succeed later. */
     public boolean temporary() {
-        return TRANSIENT.contains(rejectReasonCode);
+        return rejectReasonCode != null && TRANSIENT.contains(rejectReasonCode);
     }
 
     /** AAA04 allows sending the inquiry again (corrected, or as is, or after waiting). */
     public boolean resubmissionAllowed() {
-        return RESUBMIT.contains(followUpActionCode);
+        return followUpActionCode != null && RESUBMIT.contains(followUpActionCode);
     }
 }

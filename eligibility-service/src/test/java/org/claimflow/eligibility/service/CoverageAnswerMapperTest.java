@@ -116,6 +116,8 @@ class CoverageAnswerMapperTest {
             // the payer cannot answer now: ask again later
             "ERROR,     42, ERROR,     PAYER_UNAVAILABLE",
             "ERROR,     80, ERROR,     PAYER_UNAVAILABLE",
+            // no AAA03 at all (found by EligibilityResponseReaderFuzzTest, it threw NullPointerException)
+            "REJECTED,    , ERROR,              ",
     })
     void mapsThePayersRejectReasonToAStatusAndReasonCode(EligibilityStatus read, String aaa03, CoverageStatus status,
                                                          String reasonCode) {

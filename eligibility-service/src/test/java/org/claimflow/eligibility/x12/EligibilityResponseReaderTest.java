@@ -156,6 +156,20 @@ class EligibilityResponseReaderTest {
         assertTrue(response.errors().get(0).temporary());
     }
 
+    /** Found by EligibilityResponseReaderFuzzTest: an empty REF01 or AAA03 threw NullPointerException. */
+    @Test
+    void emptyQualifierOrReasonCodeIsReadNotAFailure() throws Exception {
+        EligibilityResponse response = readOne(response().member("M123456789", "TRACE-0001", "REF**GRP-100", "AAA*Y***C").build());
+
+        assertNull(response.groupNumber(), "a REF without qualifier is no group number");
+        assertEquals(EligibilityStatus.REJECTED, response.status());
+        RequestError error = response.errors().get(0);
+        assertFalse(error.memberNotFound());
+        assertFalse(error.temporary());
+        assertTrue(error.resubmissionAllowed());
+        assertEquals("No reject reason given", error.description());
+    }
+
     @Test
     void invalidParticipantAtPayerLevelRejectsTheTransactionWithoutMember() throws Exception {
         EligibilityResponse response = readOne(response().payerSegment("AAA*Y**79*N").build());
