@@ -32,6 +32,14 @@ public interface EligibilityConfig {
     @WithDefault("false")
     boolean production();
 
+    /**
+     * An Idempotency-Key claimed this long ago and still without a response belongs to a process that died
+     * mid-check (a check ends within the CORE budget of 20 s, answered or timed out): the next request with
+     * that key takes it over instead of getting 409 forever.
+     */
+    @WithDefault("PT2M")
+    Duration idempotencyKeyStaleAfter();
+
     /** {@code claimflow.eligibility.batch.*}: how batch items are worked off. */
     Batch batch();
 

@@ -1,8 +1,12 @@
 package org.claimflow.eligibility.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.claimflow.eligibility.config.EligibilityConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,17 +16,22 @@ import jakarta.transaction.Transactional;
  * Keeps the first response to each {@code Idempotency-Key} so that a client's retry replays it instead
  * of asking the payer a second time. An eligibility check spans two transactions (the payer is called
  * between them), so the key is claimed and committed first: a concurrent request with the same key then
- * gets 409 until the first one completes, and a request that failed releases its key for a retry.
+ * gets 409 until the first one completes, and a request that failed releases its key for a retry. A key
+ * whose request died with its process (kill -9 between the two transactions) is neither completed nor
+ * released: once it is older than {@code claimflow.eligibility.idempotency-key-stale-after}, the next
+ * request with the same key and body takes it over.
  */
 @ApplicationScoped
 public class IdempotencyStore {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Duration staleAfter;
 
-    public IdempotencyStore(EntityManager em, Clock clock) {
+    public IdempotencyStore(EntityManager em, Clock clock, EligibilityConfig config) {
         this.em = em;
         this.clock = clock;
+        this.staleAfter = config.idempotencyKeyStaleAfter();
     }
 
     public record StoredResponse(int status, String body, String location) {
@@ -58,9 +67,29 @@ public class IdempotencyStore {
             throw new IdempotencyKeyReusedException();
         }
         if (row[1] == null) {
+            if (takeOverStale(practiceId, key)) {
+                return Optional.empty();
+            }
             throw new IdempotencyKeyInUseException();
         }
         return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]));
+    }
+
+    /**
+     * Re-claims a key still in progress after {@link #staleAfter}. The condition is re-checked under the row
+     * lock, so of two requests taking over at once exactly one wins; the other sees a fresh claim (409).
+     */
+    private boolean takeOverStale(String practiceId, String key) {
+        Instant now = clock.instant();
+        return em.createNativeQuery("""
+                        update idempotency_key set created_at = :now
+                        where practice_id = :practice and idempotency_key = :key
+                          and response_status is null and created_at < :staleBefore""")
+                .setParameter("now", now)
+                .setParameter("practice", practiceId)
+                .setParameter("key", key)
+                .setParameter("staleBefore", now.minus(staleAfter))
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -183,4 +183,60 @@ class EligibilityIdempotencyTest {
         assertEquals(first.asString(), again.asString());
         assertEquals(1, checksOf(practice));
     }
+
+    /**
+     * Makes the key look as a process left it that died between claiming the key and storing the answer
+     * (kill -9 during the payer call): claimed {@code secondsAgo} seconds ago, no response.
+     */
+    private void abandonKey(String practice, String key, int secondsAgo) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("""
+                     update idempotency_key set response_status = null, response_body = null, location = null,
+                            created_at = now() - make_interval(secs => ?)
+                     where practice_id = ? and idempotency_key = ?""")) {
+            update.setInt(1, secondsAgo);
+            update.setString(2, practice);
+            update.setString(3, key);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    @Test
+    void takesOverAKeyWhoseCheckDiedWithItsProcessOnceItIsStale() throws SQLException {
+        String practice = newPractice();
+        Map<String, Object> body = EligibilityCheckFixture.alan().with("practiceId", practice).build();
+        String key = UUID.randomUUID().toString();
+        assertEquals(201, post(CHECKS, body, key).statusCode());
+
+        abandonKey(practice, key, 30);
+        Response whileItMightStillRun = post(CHECKS, body, key);
+        assertEquals(409, whileItMightStillRun.statusCode(), "a claim younger than the stale limit (2 min) may be alive");
+        assertEquals("1", whileItMightStillRun.header("Retry-After"));
+
+        abandonKey(practice, key, 180);
+        Response takenOver = post(CHECKS, body, key);
+        assertEquals(201, takenOver.statusCode());
+        assertNull(takenOver.header("Idempotent-Replayed"), "the dead request left no answer to replay: the payer is asked again");
+        assertEquals(2, checksOf(practice));
+
+        Response retried = post(CHECKS, body, key);
+        assertEquals("true", retried.header("Idempotent-Replayed"));
+        assertEquals(takenOver.header("Location"), retried.header("Location"));
+        assertEquals(2, checksOf(practice));
+    }
+
+    @Test
+    void aStaleKeyIsTakenOverByExactlyOneOfManyRetries() throws SQLException {
+        String practice = newPractice();
+        Map<String, Object> body = EligibilityCheckFixture.alan().with("practiceId", practice).build();
+        String key = UUID.randomUUID().toString();
+        assertEquals(201, post(CHECKS, body, key).statusCode());
+        abandonKey(practice, key, 600);
+        SandboxPayer.slow(1_500);
+
+        List<Response> responses = SimultaneousRequests.send(AT_ONCE, i -> post(CHECKS, body, key));
+
+        IdempotentOutcomes.sameBody(responses, 201);
+        assertEquals(2, checksOf(practice), "one new check for the dead one, not one per retry");
+    }
 }
