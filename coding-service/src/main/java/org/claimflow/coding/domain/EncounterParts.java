@@ -38,7 +38,7 @@ public final class EncounterParts {
     public record Patient(
             @NotBlank @Size(max = 35) String firstName,
             @NotBlank @Size(max = 60) String lastName,
-            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @Past @NotBefore("1880-01-01") LocalDate dateOfBirth,
             @NotBlank @Pattern(regexp = "[FMU]", message = "must be F, M or U") String sex,
             @NotNull @Valid Address address) {
     }

@@ -226,6 +226,40 @@ class EncounterResourceTest {
                 .body("errors[0].field", equalTo("dateOfService"));
     }
 
+    /** Found by EncounterIntakeFuzzTest: Jackson read 1.5 units as 1 before ACCEPT_FLOAT_AS_INT was turned off. */
+    @Test
+    void refusesAFractionalCountInsteadOfTruncatingIt() {
+        EncounterFixture fixture = EncounterFixture.officeVisit().withLine(0, "units", 1.5);
+        post(fixture.build(), null).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("serviceLines[0].units"));
+        given().queryParam("size", 200).get("/api/v1/encounters").then()
+                .body("items.externalId", not(hasItem(fixture.externalId())));
+    }
+
+    /** Found by EncounterIntakeFuzzTest: a date of service in year 1 passed @PastOrPresent. */
+    @Test
+    void refusesDatesNoClaimCanCarry() {
+        post(EncounterFixture.officeVisit().with("dateOfService", "0001-01-01").build(), null).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("dateOfService"))
+                .body("errors.find { it.field == 'dateOfService' }.message", containsString("2015-10-01"));
+        post(EncounterFixture.officeVisit().with("dateOfService", "2015-09-30").build(), null).then().statusCode(400)
+                .body("errors.field", hasItem("dateOfService"));
+        post(EncounterFixture.officeVisit().withNested("patient", "dateOfBirth", "1066-10-14").build(), null).then()
+                .statusCode(400)
+                .body("errors.field", hasItem("patient.dateOfBirth"));
+        EncounterFixture bornAfterTheVisit = EncounterFixture.officeVisit()
+                .with("dateOfService", "2024-08-01").withNested("patient", "dateOfBirth", "2024-08-02");
+        post(bornAfterTheVisit.build(), null).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("patient.dateOfBirth"))
+                .body("errors.find { it.field == 'patient.dateOfBirth' }.message", equalTo("must not be after the date of service"))
+                .body(not(containsString("2024-08-02")));
+        // The first day of ICD-10-CM is a date of service like any other (older than the tables: a warning, not a hold).
+        post(EncounterFixture.officeVisit().with("dateOfService", "2015-10-01").build(), null).then().statusCode(202);
+    }
+
     @Test
     void answers404AsAProblemForAnUnknownEncounter() {
         given().get("/api/v1/encounters/" + UUID.randomUUID()).then().statusCode(404)

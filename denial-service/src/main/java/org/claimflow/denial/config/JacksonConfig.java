@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -14,7 +15,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Money leaves as a decimal string with at least two places ("150.00"), never as a JSON number a client
- * could read as a double.
+ * could read as a double. A whole number (units, pointers, counts) must be sent as one.
  */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
@@ -29,5 +30,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(money);
+        // A count such as units or a diagnosis pointer given as 1.5 is refused (400), not silently truncated to 1.
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }
