@@ -52,7 +52,7 @@ public final class BenchRun {
         ClaimflowSystem.deleteTree(work);
         Files.createDirectories(work);
         System.out.println("Starting a Claimflow system for the benchmark (logs in " + work.resolve("logs") + ")");
-        try (ClaimflowSystem system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work))
+        try (ClaimflowSystem system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work)).stopOnExit()
                 .start(step -> System.out.println("  starting " + step))) {
             String report = new Benchmark(system, settings, System.out::println).run();
             System.out.print(report);

@@ -10,7 +10,7 @@ import java.time.Duration;
  * invariant broke.
  *
  * <pre>
- * ./claimflow faults [--encounters 10000] [--kills 3] [--rate 25] [--clients 8] [--poison-every 100] [--drain-minutes 2]
+ * ./claimflow faults [--encounters 10000] [--kills 3] [--rate 10] [--clients 8] [--poison-every 100] [--drain-minutes 2]
  * </pre>
  * Defaults are the documented full run (10,000 encounters, each service killed 3 times); CI runs
  * {@link FaultInjection.Settings#ci()} (2,000 encounters, each service killed once) from the system tests.
@@ -49,13 +49,15 @@ public final class FaultRun {
         ClaimflowSystem.deleteTree(work);
         Files.createDirectories(work);
         System.out.println("Starting a Claimflow system for the fault-injection run (logs in " + work.resolve("logs") + ")");
-        try (ClaimflowSystem system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work))
+        boolean ok;
+        try (ClaimflowSystem system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work)).stopOnExit()
                 .start(step -> System.out.println("  starting " + step))) {
             FaultInjection.Report report = new FaultInjection(system, settings, System.out::println).run();
             System.out.print(report.summary());
-            if (!report.ok()) {
-                System.exit(1);
-            }
+            ok = report.ok();
+        }
+        if (!ok) {
+            System.exit(1);
         }
     }
 }
