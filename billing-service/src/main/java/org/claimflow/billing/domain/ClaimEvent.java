@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One dated step in a claim's life, for the people who ask "why is this claim denied, and what happened since". */
@@ -19,8 +20,10 @@ public class ClaimEvent extends PanacheEntityBase {
 
     private static final int MAX_DETAIL = 2000;
 
+    /** Numbered by Hibernate from the sequence (increment 50 in V7), so its inserts go out in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_event_id_seq")
+    @SequenceGenerator(name = "claim_event_id_seq", sequenceName = "claim_event_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "claim_id", nullable = false)
@@ -43,7 +46,8 @@ public class ClaimEvent extends PanacheEntityBase {
         row.persist();
     }
 
+    /** Oldest first. By time, then id: ids come in blocks per service instance, so across replicas they are not in time order. */
     public static List<ClaimEvent> of(UUID claimId) {
-        return list("claimId = ?1 order by id", claimId);
+        return list("claimId = ?1 order by occurredAt, id", claimId);
     }
 }

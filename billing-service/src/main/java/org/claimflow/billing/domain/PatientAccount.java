@@ -2,6 +2,7 @@ package org.claimflow.billing.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,8 +44,21 @@ public class PatientAccount extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static PatientAccount of(String practiceId, String payerId, String memberId) {
-        return find("practiceId = ?1 and payerId = ?2 and memberId = ?3", practiceId, payerId, memberId).firstResult();
+    /** What identifies an account. */
+    public record Key(String practiceId, String payerId, String memberId) {
+
+        public static Key of(Claim claim) {
+            return new Key(claim.practiceId, claim.payerId, claim.memberId);
+        }
+    }
+
+    public Key key() {
+        return new Key(practiceId, payerId, memberId);
+    }
+
+    /** The accounts of these members at these practices (any payer), in one query. */
+    public static List<PatientAccount> ofMembers(Collection<String> practiceIds, Collection<String> memberIds) {
+        return list("practiceId in ?1 and memberId in ?2", practiceIds, memberIds);
     }
 
     public List<Claim> claims() {

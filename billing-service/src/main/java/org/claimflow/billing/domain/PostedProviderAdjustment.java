@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -21,8 +22,10 @@ import jakarta.persistence.Table;
 @Table(name = "provider_adjustment")
 public class PostedProviderAdjustment extends PanacheEntityBase {
 
+    /** Numbered by Hibernate from the sequence (increment 50 in V7), so its inserts go out in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provider_adjustment_id_seq")
+    @SequenceGenerator(name = "provider_adjustment_id_seq", sequenceName = "provider_adjustment_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "remittance_id", nullable = false)

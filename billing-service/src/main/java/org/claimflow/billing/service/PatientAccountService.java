@@ -4,15 +4,23 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +36,7 @@ import org.claimflow.billing.rest.PatientAccountResponse;
 import org.claimflow.billing.rest.PatientPaymentRequest;
 import org.claimflow.billing.rest.PatientPaymentResponse;
 import org.claimflow.billing.rest.StatementResponse;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +53,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PatientAccountService {
 
+    /** Keys per account query: two IN lists of at most this many. */
+    private static final int IN_LIST = 500;
+    private static final Comparator<PatientAccount.Key> KEY_ORDER = Comparator.comparing(PatientAccount.Key::practiceId)
+            .thenComparing(PatientAccount.Key::payerId).thenComparing(PatientAccount.Key::memberId);
+
     private final EntityManager em;
     private final Clock clock;
     private final IdempotencyStore idempotency;
@@ -59,23 +73,64 @@ public class PatientAccountService {
     /** The account of a claim's patient, created on first sight (concurrent creators meet on the unique key). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientAccount accountFor(Claim claim) {
-        PatientAccount existing = PatientAccount.of(claim.practiceId, claim.payerId, claim.memberId);
-        if (existing != null) {
-            return existing;
+        return accountsFor(List.of(claim)).get(PatientAccount.Key.of(claim));
+    }
+
+    /**
+     * The accounts of these claims' patients, created on first sight from the first claim that names each (concurrent
+     * creators meet on the unique key). A few statements however many claims: a 1,000-claim remittance looked its
+     * accounts up one claim at a time, three round trips for each account it created.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<PatientAccount.Key, PatientAccount> accountsFor(Collection<Claim> claims) {
+        Map<PatientAccount.Key, Claim> named = new LinkedHashMap<>();
+        claims.forEach(c -> named.putIfAbsent(PatientAccount.Key.of(c), c));
+        Map<PatientAccount.Key, PatientAccount> accounts = existing(named.keySet());
+        // In key order, so that two files creating the same accounts take their row locks in the same order.
+        List<Claim> missing = named.entrySet().stream().filter(e -> !accounts.containsKey(e.getKey()))
+                .sorted(Map.Entry.comparingByKey(KEY_ORDER)).map(Map.Entry::getValue).toList();
+        if (!missing.isEmpty()) {
+            create(missing);
+            accounts.putAll(existing(missing.stream().map(PatientAccount.Key::of).toList()));
         }
-        em.createNativeQuery("""
-                        insert into patient_account (id, practice_id, payer_id, member_id, first_name, last_name, date_of_birth, created_at)
-                        values (:id, :practice, :payer, :member, :first, :last, :dob, :now) on conflict do nothing""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("practice", claim.practiceId)
-                .setParameter("payer", claim.payerId)
-                .setParameter("member", claim.memberId)
-                .setParameter("first", claim.patientFirstName)
-                .setParameter("last", claim.patientLastName)
-                .setParameter("dob", claim.patientDateOfBirth)
-                .setParameter("now", clock.instant())
-                .executeUpdate();
-        return PatientAccount.of(claim.practiceId, claim.payerId, claim.memberId);
+        return accounts;
+    }
+
+    private static Map<PatientAccount.Key, PatientAccount> existing(Collection<PatientAccount.Key> keys) {
+        List<PatientAccount.Key> wanted = List.copyOf(keys);
+        Set<PatientAccount.Key> asked = new HashSet<>(wanted);
+        Map<PatientAccount.Key, PatientAccount> found = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += IN_LIST) {
+            List<PatientAccount.Key> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_LIST));
+            PatientAccount.ofMembers(chunk.stream().map(PatientAccount.Key::practiceId).distinct().toList(),
+                            chunk.stream().map(PatientAccount.Key::memberId).distinct().toList()).stream()
+                    .filter(a -> asked.contains(a.key()))
+                    .forEach(a -> found.put(a.key(), a));
+        }
+        return found;
+    }
+
+    /** One JDBC batch; a row another transaction created meanwhile is left as it is ({@code on conflict do nothing}). */
+    private void create(List<Claim> claims) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into patient_account (id, practice_id, payer_id, member_id, first_name, last_name, date_of_birth, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                for (Claim claim : claims) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, claim.practiceId);
+                    insert.setString(3, claim.payerId);
+                    insert.setString(4, claim.memberId);
+                    insert.setString(5, claim.patientFirstName);
+                    insert.setString(6, claim.patientLastName);
+                    insert.setObject(7, claim.patientDateOfBirth);
+                    insert.setObject(8, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**
@@ -83,11 +138,11 @@ public class PatientAccountService {
      * transaction. A reversal (negative PR amounts) and a re-adjudication that lowers the PR become ADJUSTMENT.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPatientResponsibility(Claim claim, UUID claimPaymentId, BigDecimal patientShare, boolean reversal, Instant now) {
+    public void recordPatientResponsibility(PatientAccount account, Claim claim, UUID claimPaymentId, BigDecimal patientShare,
+                                            boolean reversal, Instant now) {
         if (patientShare.signum() == 0) {
             return;
         }
-        PatientAccount account = accountFor(claim);
         PatientLedgerEntry entry = new PatientLedgerEntry();
         entry.id = UUID.randomUUID();
         entry.accountId = account.id;

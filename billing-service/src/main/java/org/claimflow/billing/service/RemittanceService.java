@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ import org.claimflow.billing.domain.Claim;
 import org.claimflow.billing.domain.ClaimEvent;
 import org.claimflow.billing.domain.ClaimLine;
 import org.claimflow.billing.domain.LineAdjustment;
+import org.claimflow.billing.domain.PatientAccount;
 import org.claimflow.billing.domain.PostedClaimPayment;
 import org.claimflow.billing.domain.PostedProviderAdjustment;
 import org.claimflow.billing.domain.PostedRemittance;
@@ -138,43 +140,109 @@ public class RemittanceService {
         Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>();
         List<String> traces = new ArrayList<>();
-        int posted = 0;
-        int unmatched = 0;
-        boolean allRepeated = true;
+        List<TransactionSet> toPost = new ArrayList<>();
+        // This file's own rows by payer + trace: they reach the database only at commit, where a query would not see them.
+        Map<List<String>, PostedRemittance> postedNow = new HashMap<>();
         for (int i = 0; i < remittances.size(); i++) {
             Remittance remittance = remittances.get(i);
             String payer = payerOf(remittance);
-            PostedRemittance earlier = PostedRemittance.find("payerId = ?1 and traceNumber = ?2 and status = ?3",
-                    payer, remittance.traceNumber(), RemittanceStatus.POSTED).firstResult();
-            if (remittance.traceNumber() != null && earlier != null) {
+            PostedRemittance earlier = earlierPosting(payer, remittance.traceNumber(), postedNow);
+            if (earlier != null) {
                 // The same payment in another file (e.g. re-sent with a new interchange number): post it once.
                 ids.add(earlier.id);
                 traces.add(earlier.traceNumber);
                 continue;
             }
-            allRepeated = false;
             PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now);
+            if (remittance.traceNumber() != null) {
+                postedNow.put(Arrays.asList(payer, remittance.traceNumber()), row);
+            }
             // One query for the claims and one for their lines per transaction set, not two per claim.
             Map<String, Claim> claims = claimsOf(remittance);
-            Map<UUID, List<ClaimLine>> lines = linesOf(claims.values());
-            for (ClaimPayment payment : remittance.claims()) {
-                Claim claim = claims.get(payment.patientControlNumber());
-                if (claim == null) {
-                    unmatched(row, payment, "no claim has this patient control number");
-                    row.claimsUnmatched++;
-                } else {
-                    postClaim(row, remittance, payment, claim, lines.getOrDefault(claim.id, List.of()), now);
-                    row.claimsPosted++;
-                }
-            }
-            storeProviderAdjustments(row, remittance);
-            posted += row.claimsPosted;
-            unmatched += row.claimsUnmatched;
+            toPost.add(new TransactionSet(remittance, row, claims, linesOf(claims.values())));
             ids.add(row.id);
             traces.add(row.traceNumber);
         }
+        // One account query for the whole file, not one per claim that leaves the patient something to pay.
+        Map<PatientAccount.Key, PatientAccount> accounts = patients.accountsFor(toPost.stream()
+                .flatMap(set -> set.remittance().claims().stream()
+                        .filter(payment -> patientShare(payment).signum() != 0)
+                        .map(payment -> set.claims().get(payment.patientControlNumber())))
+                .filter(Objects::nonNull).toList());
+        PostingRows rows = new PostingRows();
+        int posted = 0;
+        int unmatched = 0;
+        for (TransactionSet set : toPost) {
+            PostedRemittance row = set.row();
+            for (ClaimPayment payment : set.remittance().claims()) {
+                Claim claim = set.claims().get(payment.patientControlNumber());
+                if (claim == null) {
+                    rows.unmatched.add(unmatched(row, payment, "no claim has this patient control number"));
+                    row.claimsUnmatched++;
+                } else {
+                    postClaim(row, set.remittance(), payment, claim, set.lines().getOrDefault(claim.id, List.of()),
+                            accounts.get(PatientAccount.Key.of(claim)), rows, now);
+                    row.claimsPosted++;
+                }
+            }
+            rows.providerAdjustments.addAll(providerAdjustments(row, set.remittance()));
+            posted += row.claimsPosted;
+            unmatched += row.claimsUnmatched;
+        }
+        rows.persist(now);
         metrics.counter("claimflow.remittances.posted").increment();
-        return new PostingResult(ids, posted, unmatched, allRepeated, RemittanceStatus.POSTED, traces);
+        return new PostingResult(ids, posted, unmatched, toPost.isEmpty(), RemittanceStatus.POSTED, traces);
+    }
+
+    /** The POSTED remittance with this payer and trace number, from an earlier file or earlier in this one. */
+    private static PostedRemittance earlierPosting(String payer, String traceNumber, Map<List<String>, PostedRemittance> postedNow) {
+        if (traceNumber == null) {
+            return null;
+        }
+        PostedRemittance inThisFile = postedNow.get(Arrays.asList(payer, traceNumber));
+        return inThisFile != null ? inThisFile : PostedRemittance.find("payerId = ?1 and traceNumber = ?2 and status = ?3",
+                payer, traceNumber, RemittanceStatus.POSTED).firstResult();
+    }
+
+    /** One 835 transaction set to post: its remittance row, and the claims and lines it pays. */
+    private record TransactionSet(Remittance remittance, PostedRemittance row, Map<String, Claim> claims,
+                                  Map<UUID, List<ClaimLine>> lines) {
+    }
+
+    /** Patient responsibility of one posted claim payment, for the patient's ledger. */
+    private record LedgerMove(PatientAccount account, Claim claim, UUID claimPaymentId, BigDecimal patientShare, boolean reversal) {
+    }
+
+    /** The ClaimAdjudicated event of one posted claim payment. */
+    private record Adjudication(Claim claim, ClaimAdjudicatedEvent event) {
+    }
+
+    /**
+     * The rows a file adds (other than claim history), persisted table by table once every claim is posted: Hibernate
+     * sends consecutive inserts into one table as JDBC batches, and rows written claim by claim would alternate tables
+     * and go out one at a time. Parents first: claim payments before their adjustments and ledger entries.
+     */
+    private final class PostingRows {
+        final List<UnmatchedRemittance> unmatched = new ArrayList<>();
+        final List<PostedProviderAdjustment> providerAdjustments = new ArrayList<>();
+        final List<PostedClaimPayment> payments = new ArrayList<>();
+        final List<LineAdjustment> adjustments = new ArrayList<>();
+        final List<LedgerMove> ledger = new ArrayList<>();
+        final List<Adjudication> events = new ArrayList<>();
+
+        void persist(Instant now) {
+            unmatched.forEach(u -> u.persist());
+            providerAdjustments.forEach(p -> p.persist());
+            payments.forEach(p -> p.persist());
+            adjustments.forEach(a -> a.persist());
+            for (LedgerMove m : ledger) {
+                patients.recordPatientResponsibility(m.account(), m.claim(), m.claimPaymentId(), m.patientShare(), m.reversal(), now);
+            }
+            for (Adjudication a : events) {
+                outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, a.claim().practiceId, a.claim().id.toString(),
+                        a.claim().encounterId.toString(), null, a.event());
+            }
+        }
     }
 
     @Transactional
@@ -301,7 +369,8 @@ public class RemittanceService {
     }
 
     /** PLB is the provider's, not one claim's: kept with the remittance, so BPR02 = claims paid − PLB can be shown. */
-    private static void storeProviderAdjustments(PostedRemittance row, Remittance remittance) {
+    private static List<PostedProviderAdjustment> providerAdjustments(PostedRemittance row, Remittance remittance) {
+        List<PostedProviderAdjustment> rows = new ArrayList<>();
         for (ProviderAdjustment a : remittance.providerAdjustments()) {
             PostedProviderAdjustment p = new PostedProviderAdjustment();
             p.remittanceId = row.id;
@@ -310,8 +379,9 @@ public class RemittanceService {
             p.reasonCode = a.reasonCode();
             p.referenceId = a.referenceId();
             p.amount = a.amount();
-            p.persist();
+            rows.add(p);
         }
+        return rows;
     }
 
     private static BigDecimal unmatchedPaid(UUID remittanceId) {
@@ -319,7 +389,7 @@ public class RemittanceService {
         return rows.stream().map(u -> u.paidAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static void unmatched(PostedRemittance row, ClaimPayment payment, String reason) {
+    private static UnmatchedRemittance unmatched(PostedRemittance row, ClaimPayment payment, String reason) {
         UnmatchedRemittance u = new UnmatchedRemittance();
         u.remittanceId = row.id;
         u.patientControlNumber = payment.patientControlNumber();
@@ -328,7 +398,7 @@ public class RemittanceService {
         u.chargeAmount = payment.chargeAmount();
         u.paidAmount = payment.paidAmount();
         u.reason = reason;
-        u.persist();
+        return u;
     }
 
     /** The claims a transaction set pays, by patient control number (CLP01), in queries of at most 1,000. */
@@ -353,9 +423,13 @@ public class RemittanceService {
         return lines;
     }
 
+    /**
+     * Applies one claim payment to its claim and records its history; the rows it adds go into {@code rows}, stored once
+     * the whole file is posted. {@code account}: the patient's, needed when the payment leaves the patient something.
+     */
     private void postClaim(PostedRemittance row, Remittance remittance, ClaimPayment payment, Claim claim, List<ClaimLine> lines,
-                           Instant now) {
-        // Stored first: its adjustments refer to it. Outcome and patient share are filled in below.
+                           PatientAccount account, PostingRows rows, Instant now) {
+        // Stored before its adjustments, which refer to it. Outcome and patient share are filled in below.
         PostedClaimPayment cp = new PostedClaimPayment();
         cp.id = UUID.randomUUID();
         cp.remittanceId = row.id;
@@ -367,11 +441,11 @@ public class RemittanceService {
         cp.patientResponsibility = BigDecimal.ZERO;
         cp.payerClaimControlNumber = payment.payerClaimControlNumber();
         cp.postedAt = now;
-        cp.persist();
+        rows.payments.add(cp);
         UUID paymentId = cp.id;
         List<ClaimAdjudicatedEvent.Line> eventLines = new ArrayList<>();
         List<AdjudicationOutcomePolicy.Line> policyLines = new ArrayList<>();
-        BigDecimal patientShare = BigDecimal.ZERO;
+        BigDecimal patientShare = patientShare(payment);
         BigDecimal otherAdjustments = BigDecimal.ZERO;
         List<String> notes = new ArrayList<>();
         List<ClaimLine> taken = new ArrayList<>();
@@ -390,10 +464,8 @@ public class RemittanceService {
                 line.allowedAmount = reversal ? null : svc.allowedAmount();
             }
             for (Adjustment a : svc.adjustments()) {
-                adjustment(paymentId, claim.id, lineNumber, a);
-                if ("PR".equals(a.groupCode())) {
-                    patientShare = patientShare.add(a.amount());
-                } else {
+                rows.adjustments.add(adjustment(paymentId, claim.id, lineNumber, a));
+                if (!isPatientResponsibility(a)) {
                     otherAdjustments = otherAdjustments.add(a.amount());
                 }
             }
@@ -410,10 +482,8 @@ public class RemittanceService {
                     svc.remarkCodes()));
         }
         for (Adjustment a : payment.adjustments()) {
-            adjustment(paymentId, claim.id, null, a);
-            if ("PR".equals(a.groupCode())) {
-                patientShare = patientShare.add(a.amount());
-            } else {
+            rows.adjustments.add(adjustment(paymentId, claim.id, null, a));
+            if (!isPatientResponsibility(a)) {
                 otherAdjustments = otherAdjustments.add(a.amount());
             }
         }
@@ -430,7 +500,9 @@ public class RemittanceService {
         claim.interestAmount = claim.interestAmount.add(interest);
         claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
         claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
-        patients.recordPatientResponsibility(claim, cp.id, patientShare, reversal, now);
+        if (patientShare.signum() != 0) {
+            rows.ledger.add(new LedgerMove(account, claim, cp.id, patientShare, reversal));
+        }
         claim.status = outcome.claimStatus();
         if (payment.payerClaimControlNumber() != null) {
             claim.payerClaimControlNumber = payment.payerClaimControlNumber();
@@ -463,8 +535,7 @@ public class RemittanceService {
                 new ClaimAdjudicatedEvent.Patient(claim.patientFirstName, claim.patientLastName, claim.patientDateOfBirth),
                 new ClaimAdjudicatedEvent.BillingProvider(claim.billingNpi, claim.billingName, new ClaimAdjudicatedEvent.Address(
                         claim.billingLine1, claim.billingLine2, claim.billingCity, claim.billingState, claim.billingPostalCode)));
-        outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(),
-                claim.encounterId.toString(), null, event);
+        rows.events.add(new Adjudication(claim, event));
         metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();
     }
 
@@ -488,7 +559,25 @@ public class RemittanceService {
         return null;
     }
 
-    private static void adjustment(UUID paymentId, UUID claimId, Integer lineNumber, Adjustment a) {
+    /** What the payer says the patient owes for a claim payment: its PR adjustments, on the lines and on the claim. */
+    static BigDecimal patientShare(ClaimPayment payment) {
+        BigDecimal share = BigDecimal.ZERO;
+        for (ServiceLinePayment svc : payment.serviceLines()) {
+            for (Adjustment a : svc.adjustments()) {
+                share = isPatientResponsibility(a) ? share.add(a.amount()) : share;
+            }
+        }
+        for (Adjustment a : payment.adjustments()) {
+            share = isPatientResponsibility(a) ? share.add(a.amount()) : share;
+        }
+        return share;
+    }
+
+    private static boolean isPatientResponsibility(Adjustment a) {
+        return "PR".equals(a.groupCode());
+    }
+
+    private static LineAdjustment adjustment(UUID paymentId, UUID claimId, Integer lineNumber, Adjustment a) {
         LineAdjustment row = new LineAdjustment();
         row.claimPaymentId = paymentId;
         row.claimId = claimId;
@@ -496,7 +585,7 @@ public class RemittanceService {
         row.groupCode = a.groupCode();
         row.reasonCode = a.reasonCode();
         row.amount = a.amount();
-        row.persist();
+        return row;
     }
 
     private static List<AdjudicationOutcomePolicy.Adjust> policyAdjustments(List<Adjustment> adjustments) {
