@@ -10,13 +10,13 @@ import org.claimflow.billing.domain.Claim;
 import org.claimflow.billing.domain.ClaimEvent;
 import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.domain.Submission;
+import org.claimflow.billing.metrics.BillingMetrics;
 import org.claimflow.billing.x12.AcknowledgmentReader;
 import org.claimflow.billing.x12.ClaimAcknowledgment;
 import org.claimflow.billing.x12.FunctionalAcknowledgment;
 import org.claimflow.billing.x12.X12ParseException;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -28,12 +28,12 @@ public class AcknowledgmentService {
 
     private final SubmissionService submissions;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final BillingMetrics billingMetrics;
 
-    public AcknowledgmentService(SubmissionService submissions, Clock clock, MeterRegistry metrics) {
+    public AcknowledgmentService(SubmissionService submissions, Clock clock, BillingMetrics billingMetrics) {
         this.submissions = submissions;
         this.clock = clock;
-        this.metrics = metrics;
+        this.billingMetrics = billingMetrics;
     }
 
     /**
@@ -88,7 +88,7 @@ public class AcknowledgmentService {
                         + (codes.isEmpty() ? "" : ": " + codes) + ".");
             }
             claim.updatedAt = now;
-            metrics.counter("claimflow.claims.acknowledged", "outcome", ack.outcome().name()).increment();
+            billingMetrics.acknowledged(BillingMetrics.Acknowledgment.CLAIM, ack.outcome().name());
         }
         return applied;
     }

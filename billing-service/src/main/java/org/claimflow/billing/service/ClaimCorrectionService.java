@@ -21,10 +21,10 @@ import org.claimflow.billing.inbox.Inbox;
 import org.claimflow.billing.messaging.ClaimCorrectionRequestedEvent;
 import org.claimflow.billing.messaging.EncounterCodedEvent;
 import org.claimflow.billing.messaging.IncomingEvents.PoisonEventException;
+import org.claimflow.billing.metrics.CommittedCounters;
 import org.claimflow.billing.outbox.EventEnvelope;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -47,10 +47,10 @@ public class ClaimCorrectionService {
 
     private final Inbox inbox;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final CommittedCounters metrics;
     private final PatientAccountService patients;
 
-    public ClaimCorrectionService(Inbox inbox, Clock clock, MeterRegistry metrics, PatientAccountService patients) {
+    public ClaimCorrectionService(Inbox inbox, Clock clock, CommittedCounters metrics, PatientAccountService patients) {
         this.inbox = inbox;
         this.clock = clock;
         this.metrics = metrics;
@@ -165,7 +165,7 @@ public class ClaimCorrectionService {
             correction.persist();
             ClaimEvent.record(original.id, now, "CORRECTION_NOT_POSSIBLE", "%s requested for denial %s (%s) not created: %s."
                     .formatted(capitalized(what), request.denialId(), request.origin(), refusal));
-            metrics.counter("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "refused").increment();
+            metrics.increment("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "refused");
             return;
         }
 
@@ -209,7 +209,7 @@ public class ClaimCorrectionService {
                         capitalized(what), request.denialId(), request.origin(), original.id, original.patientControlNumber,
                         original.payerClaimControlNumber, built, reason));
         LOG.infof("correction %s: %s claim %s for claim %s", request.correctionId(), what, claim.id, original.id);
-        metrics.counter("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "created").increment();
+        metrics.increment("claimflow.claims.corrections", "frequency", request.frequencyCode(), "result", "created");
     }
 
     /**

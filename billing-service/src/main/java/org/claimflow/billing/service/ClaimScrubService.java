@@ -19,9 +19,10 @@ import org.claimflow.billing.domain.ClaimScrubPolicy;
 import org.claimflow.billing.domain.ClaimStatus;
 import org.claimflow.billing.domain.ScrubFinding;
 import org.claimflow.billing.domain.StoredScrubFinding;
+import org.claimflow.billing.metrics.BillingMetrics;
+import org.claimflow.billing.metrics.CommittedCounters;
 import org.claimflow.billing.rest.ClaimDataCorrectionRequest;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -39,12 +40,14 @@ public class ClaimScrubService {
 
     private final Clock clock;
     private final SubmissionConfig config;
-    private final MeterRegistry metrics;
+    private final CommittedCounters metrics;
+    private final BillingMetrics billingMetrics;
 
-    public ClaimScrubService(Clock clock, SubmissionConfig config, MeterRegistry metrics) {
+    public ClaimScrubService(Clock clock, SubmissionConfig config, CommittedCounters metrics, BillingMetrics billingMetrics) {
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
+        this.billingMetrics = billingMetrics;
     }
 
     /** In the batching transaction: checks the claim and keeps the findings; true (and SCRUB_HOLD) when it must not go out. */
@@ -90,7 +93,7 @@ public class ClaimScrubService {
         claim.status = ClaimStatus.READY_TO_SUBMIT;
         ClaimEvent.record(claim.id, now, "RESUBMISSION_READY",
                 "The claim scrubber finds nothing that holds it; ready to submit again (an original claim, same patient control number).");
-        metrics.counter("claimflow.claims.scrub", "result", "released").increment();
+        metrics.increment("claimflow.claims.scrub", "result", "released");
     }
 
     private List<ScrubFinding> check(Claim claim, List<ClaimLine> lines, Instant now) {
@@ -106,7 +109,8 @@ public class ClaimScrubService {
         ClaimEvent.record(claim.id, now, "SCRUB_HOLD", "%s: %s. Correct the data (POST /api/v1/claims/%s/data-corrections) to resubmit it."
                 .formatted(why, findings.stream().filter(ScrubFinding::holds).map(f -> f.ruleId() + " (" + f.field() + ")")
                         .collect(Collectors.joining(", ")), claim.id));
-        metrics.counter("claimflow.claims.scrub", "result", "held").increment();
+        metrics.increment("claimflow.claims.scrub", "result", "held");
+        billingMetrics.scrubHold(findings);
     }
 
     int timelyFilingDays(String payerId) {

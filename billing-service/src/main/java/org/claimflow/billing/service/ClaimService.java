@@ -21,11 +21,11 @@ import org.claimflow.billing.messaging.EligibilityCheckedEvent;
 import org.claimflow.billing.messaging.EncounterCodedEvent;
 import org.claimflow.billing.messaging.IncomingEvents.PoisonEventException;
 import org.claimflow.billing.messaging.Topics;
+import org.claimflow.billing.metrics.CommittedCounters;
 import org.claimflow.billing.outbox.EventEnvelope;
 import org.claimflow.billing.outbox.OutboxWriter;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -44,14 +44,14 @@ public class ClaimService {
     private final Inbox inbox;
     private final Clock clock;
     private final BillingConfig config;
-    private final MeterRegistry metrics;
+    private final CommittedCounters metrics;
 
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
     private final Event<ClaimReadyToSubmit> ready;
 
     public ClaimService(EntityManager em, OutboxWriter outbox, Inbox inbox, Clock clock, BillingConfig config,
-                        MeterRegistry metrics, PatientAccountService patients, ClaimCorrectionService corrections,
+                        CommittedCounters metrics, PatientAccountService patients, ClaimCorrectionService corrections,
                         Event<ClaimReadyToSubmit> ready) {
         this.em = em;
         this.ready = ready;
@@ -162,7 +162,7 @@ public class ClaimService {
         String id = claim.id.toString();
         outbox.append(Topics.CLAIM_ASSEMBLED, Topics.CLAIM_ASSEMBLED_TYPE, claim.practiceId, id,
                 correlation(envelope, claim), envelope.eventId().toString(), assembledEvent(claim, lines));
-        metrics.counter("claimflow.claims.assembled").increment();
+        metrics.increment("claimflow.claims.assembled");
     }
 
     /** Eligible: the claim may go out. Not eligible (inactive, unknown member, payer unreachable): held. */
@@ -198,7 +198,7 @@ public class ClaimService {
                     event.reasonCode() == null ? "" : " " + event.reasonCode(),
                     event.reason() == null ? "" : " (" + event.reason() + ")"));
         }
-        metrics.counter("claimflow.claims.eligibility", "eligible", event.eligible().toString()).increment();
+        metrics.increment("claimflow.claims.eligibility", "eligible", event.eligible().toString());
     }
 
     private void fillBillingProvider(Claim claim, EncounterCodedEvent.BillingProvider provider) {

@@ -34,6 +34,7 @@ import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.domain.UnmatchedRemittance;
 import org.claimflow.billing.messaging.ClaimAdjudicatedEvent;
 import org.claimflow.billing.messaging.Topics;
+import org.claimflow.billing.metrics.BillingMetrics;
 import org.claimflow.billing.outbox.OutboxWriter;
 import org.claimflow.billing.rest.RemittanceView;
 import org.claimflow.billing.x12.Adjustment;
@@ -50,6 +51,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
@@ -75,6 +77,9 @@ public class RemittanceService {
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
     private final EntityManager em;
+    /** Money posted, unmatched claims and lines: counted at commit (issue #10). */
+    @Inject
+    BillingMetrics billingMetrics;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
                              PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em) {
@@ -186,6 +191,7 @@ public class RemittanceService {
                 }
             }
             rows.providerAdjustments.addAll(providerAdjustments(row, set.remittance()));
+            billingMetrics.unmatchedClaimPayments(row.claimsUnmatched);
             posted += row.claimsPosted;
             unmatched += row.claimsUnmatched;
         }
@@ -537,6 +543,8 @@ public class RemittanceService {
                         claim.billingLine1, claim.billingLine2, claim.billingCity, claim.billingState, claim.billingPostalCode)));
         rows.events.add(new Adjudication(claim, event));
         metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();
+        billingMetrics.claimPaymentPosted(claim.payerId, payment, otherAdjustments, patientShare,
+                payment.serviceLines().size() - taken.size());
     }
 
     /** REF*6R first; else the first untaken line with the same code, modifiers and date of service. */

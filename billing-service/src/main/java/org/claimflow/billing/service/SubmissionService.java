@@ -22,6 +22,8 @@ import org.claimflow.billing.domain.Submission;
 import org.claimflow.billing.domain.SubmissionStatus;
 import org.claimflow.billing.messaging.ClaimSubmittedEvent;
 import org.claimflow.billing.messaging.Topics;
+import org.claimflow.billing.metrics.BillingMetrics;
+import org.claimflow.billing.metrics.CommittedCounters;
 import org.claimflow.billing.outbox.OutboxWriter;
 import org.claimflow.billing.x12.AcknowledgmentReader;
 import org.claimflow.billing.x12.ClaimBatch;
@@ -35,7 +37,6 @@ import org.claimflow.billing.x12.X12ParseException;
 import org.claimflow.billing.x12.X12ValidationException;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -57,11 +58,12 @@ public class SubmissionService {
     private final OutboxWriter outbox;
     private final SubmissionConfig config;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final CommittedCounters metrics;
+    private final BillingMetrics billingMetrics;
     private final ClaimScrubService scrubber;
 
     public SubmissionService(EntityManager em, ClaimBatchMapper mapper, OutboxWriter outbox, SubmissionConfig config,
-                             Clock clock, MeterRegistry metrics, ClaimScrubService scrubber) {
+                             Clock clock, CommittedCounters metrics, BillingMetrics billingMetrics, ClaimScrubService scrubber) {
         this.scrubber = scrubber;
         this.em = em;
         this.mapper = mapper;
@@ -69,6 +71,7 @@ public class SubmissionService {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.billingMetrics = billingMetrics;
     }
 
     /** A stored interchange due to be sent. */
@@ -154,7 +157,7 @@ public class SubmissionService {
             ClaimEvent.record(claim.id, now, "SUBMITTING", "Written into 837P interchange " + submission.interchangeControlNumber
                     + " with " + (claims.size() - 1) + " other claim(s); sending.");
         }
-        metrics.counter("claimflow.submissions.written").increment();
+        metrics.increment("claimflow.submissions.written");
     }
 
     private void fail(Claim claim, List<String> problems) {
@@ -162,7 +165,7 @@ public class SubmissionService {
         claim.status = ClaimStatus.SUBMISSION_FAILED;
         claim.updatedAt = now;
         ClaimEvent.record(claim.id, now, "SUBMISSION_FAILED", "The 837P could not be written: " + String.join("; ", problems));
-        metrics.counter("claimflow.claims.submission_failed").increment();
+        metrics.increment("claimflow.claims.submission_failed");
     }
 
     private long next(String sequence) {
@@ -196,6 +199,7 @@ public class SubmissionService {
         }
         Instant now = clock.instant();
         submission.sentAt = now;
+        billingMetrics.interchangeSent(submission.payerId, submission.claimCount);
         if (ack999.isEmpty()) {
             markSent(submission, now, null);
             return;
@@ -210,7 +214,7 @@ public class SubmissionService {
         if (submission != null) {
             submission.lastError = truncate(reason, 500);
         }
-        metrics.counter("claimflow.submissions.retries").increment();
+        metrics.increment("claimflow.submissions.retries");
     }
 
     /** The clearinghouse refused the file outright: its claims are rejected. */
@@ -234,6 +238,7 @@ public class SubmissionService {
         submission.acknowledgment = ack999;
         Verdict verdict = verdict(submission, ack999);
         submission.acknowledgmentCode = verdict.code();
+        billingMetrics.acknowledged(BillingMetrics.Acknowledgment.FUNCTIONAL, verdict.accepted() ? "ACCEPTED" : "REJECTED");
         if (verdict.accepted()) {
             markSent(submission, now, verdict.code());
         } else {
@@ -311,7 +316,7 @@ public class SubmissionService {
                             claim.frequencyCode, claim.totalCharge, submission.interchangeControlNumber,
                             submission.groupControlNumber, submission.transactionControlNumber, submission.sentAt));
         }
-        metrics.counter("claimflow.submissions.sent").increment();
+        metrics.increment("claimflow.submissions.sent");
     }
 
     private void reject(Submission submission, Instant now, String reason) {
@@ -323,7 +328,7 @@ public class SubmissionService {
             }
             ClaimEvent.record(claim.id, now, "REJECTED", reason);
         }
-        metrics.counter("claimflow.submissions.rejected").increment();
+        metrics.increment("claimflow.submissions.rejected");
     }
 
     private static List<Claim> claimsOf(Submission submission) {

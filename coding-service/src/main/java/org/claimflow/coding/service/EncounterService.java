@@ -31,6 +31,8 @@ import org.claimflow.coding.messaging.DenialRoutedEvent;
 import org.claimflow.coding.messaging.EncounterCodedEvent;
 import org.claimflow.coding.messaging.IncomingEvents.PoisonEventException;
 import org.claimflow.coding.messaging.Topics;
+import org.claimflow.coding.metrics.CodingMetrics;
+import org.claimflow.coding.metrics.CodingMetrics.CoderAction;
 import org.claimflow.coding.outbox.EventEnvelope;
 import org.claimflow.coding.outbox.OutboxWriter;
 import org.claimflow.coding.rest.CorrectionRequest;
@@ -43,7 +45,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,11 +63,11 @@ public class EncounterService {
     private final Inbox inbox;
     private final IdempotencyStore idempotency;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final CodingMetrics metrics;
     private final CodingEditService edits;
 
     public EncounterService(ObjectMapper mapper, OutboxWriter outbox, Inbox inbox, IdempotencyStore idempotency,
-                            Clock clock, MeterRegistry metrics, CodingEditService edits) {
+                            Clock clock, CodingMetrics metrics, CodingEditService edits) {
         this.edits = edits;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -116,7 +117,7 @@ public class EncounterService {
         EncounterHistory.record(encounter, now, "RECEIVED", "Encounter received with "
                 + request.serviceLines().size() + " service line(s).");
         dispose(encounter, request, findings, List.of(), now, null);
-        metrics.counter("claimflow.encounters.received", "status", encounter.status.name()).increment();
+        metrics.encounterReceived(encounter.status, findings);
 
         String location = "/api/v1/encounters/" + encounter.id;
         String body = json(new EncounterResponse(encounter.id, encounter.practiceId, encounter.externalId,
@@ -220,6 +221,7 @@ public class EncounterService {
         EncounterHistory.record(encounter, now, "CORRECTED", who, "Corrected "
                 + (parts.isEmpty() ? "nothing (edits re-run)" : String.join(", ", parts)) + ": " + correction.reason());
         dispose(encounter, corrected, edits.check(toCoded(corrected)), EncounterOverride.of(encounter.id), now, who);
+        metrics.coderAction(CoderAction.CORRECTION);
         return toResponse(encounter, true);
     }
 
@@ -231,6 +233,8 @@ public class EncounterService {
         }
         Encounter encounter = load(id);
         requireStatus(encounter, "overridden", EncounterStatus.NEEDS_REVIEW, EncounterStatus.QUERY_PROVIDER);
+        // Counted at commit only: an override refused below rolls back and counts nothing.
+        metrics.coderAction(CoderAction.OVERRIDE);
         List<Integer> lines = lineNumbers == null ? List.of() : List.copyOf(lineNumbers);
         if (PayerDenialPolicy.RULE_ID.equals(ruleId)) {
             return declineDenials(encounter, lines, reason, who);
@@ -272,6 +276,7 @@ public class EncounterService {
         encounter.openQuery = question;
         encounter.updatedAt = now;
         EncounterHistory.record(encounter, now, "QUERY_SENT", who, "Question to the provider: " + question);
+        metrics.coderAction(CoderAction.PROVIDER_QUERY);
         return toResponse(encounter, true);
     }
 
@@ -283,6 +288,7 @@ public class EncounterService {
         Instant now = clock.instant();
         encounter.openQuery = null;
         EncounterHistory.record(encounter, now, "QUERY_ANSWERED", who, "Provider's answer: " + answer);
+        metrics.coderAction(CoderAction.PROVIDER_ANSWER);
         EncounterRequest r = request(encounter);
         dispose(encounter, r, edits.check(toCoded(r)), EncounterOverride.of(encounter.id), now, who);
         return toResponse(encounter, true);
@@ -349,6 +355,7 @@ public class EncounterService {
         denial.eventId = envelope.eventId();
         denial.receivedAt = now;
         denial.persist();
+        metrics.reopenedByDenial(event.payerId());
 
         EncounterRequest r = request(encounter);
         Finding finding = PayerDenialPolicy.finding(payerDenial(denial), procedureCodes(r));

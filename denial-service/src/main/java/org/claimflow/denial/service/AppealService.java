@@ -23,6 +23,7 @@ import org.claimflow.denial.domain.DenialHistory;
 import org.claimflow.denial.domain.DenialStatus;
 import org.claimflow.denial.domain.InvalidTransitionException;
 import org.claimflow.denial.domain.PayerAppealTerms;
+import org.claimflow.denial.metrics.DenialMetrics;
 import org.claimflow.denial.rest.AppealOutcomeRequest;
 import org.claimflow.denial.rest.AppealRequest;
 import org.claimflow.denial.rest.AppealResponse;
@@ -45,14 +46,16 @@ public class AppealService {
 
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final DenialMetrics metrics;
 
     @Inject
     @Location("appeal-letter.html")
     Template letterTemplate;
 
-    public AppealService(IdempotencyStore idempotency, Clock clock) {
+    public AppealService(IdempotencyStore idempotency, Clock clock, DenialMetrics metrics) {
         this.idempotency = idempotency;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Drafts an appeal; an OPEN denial becomes IN_PROGRESS, since someone now works it. */
@@ -106,6 +109,7 @@ public class AppealService {
         appeal.status = AppealStatus.SUBMITTED;
         appeal.submittedOn = LocalDate.ofInstant(now, clock.getZone());
         appeal.updatedAt = now;
+        metrics.appeal(AppealStatus.SUBMITTED);
         return toResponse(appeal);
     }
 
@@ -128,6 +132,7 @@ public class AppealService {
         appeal.decidedOn = LocalDate.ofInstant(now, clock.getZone());
         appeal.recoveredAmount = recovered;
         appeal.updatedAt = now;
+        metrics.appeal(appeal.status);
         return toResponse(appeal);
     }
 

@@ -39,6 +39,7 @@ import org.claimflow.denial.inbox.Inbox;
 import org.claimflow.denial.messaging.ClaimAdjudicatedEvent;
 import org.claimflow.denial.messaging.DenialRoutedEvent;
 import org.claimflow.denial.messaging.Topics;
+import org.claimflow.denial.metrics.DenialMetrics;
 import org.claimflow.denial.outbox.EventEnvelope;
 import org.claimflow.denial.outbox.OutboxWriter;
 import org.claimflow.denial.rest.DenialResponse;
@@ -46,7 +47,6 @@ import org.claimflow.denial.rest.NoteResponse;
 import org.claimflow.denial.rest.PageResponse;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,9 +61,9 @@ public class DenialService {
     private final OutboxWriter outbox;
     private final Inbox inbox;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final DenialMetrics metrics;
 
-    public DenialService(OutboxWriter outbox, Inbox inbox, Clock clock, MeterRegistry metrics) {
+    public DenialService(OutboxWriter outbox, Inbox inbox, Clock clock, DenialMetrics metrics) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
@@ -108,8 +108,7 @@ public class DenialService {
             DenialHistory.record(denial, now, "ROUTED", "Routed to " + denial.queue + " as " + denial.category
                     + " (" + codes(found) + "); appeal by " + deadline + ".");
             publishRouted(envelope, denial, found);
-            metrics.counter("claimflow.denials.routed", "category", denial.category.name(), "queue", denial.queue.name())
-                    .increment();
+            metrics.routed(denial.category, denial.queue, denial.amount);
         }
     }
 

@@ -13,6 +13,7 @@ import org.claimflow.denial.domain.DenialStatusPolicy;
 import org.claimflow.denial.domain.InvalidTransitionException;
 import org.claimflow.denial.messaging.ClaimCorrectionRequestedEvent;
 import org.claimflow.denial.messaging.Topics;
+import org.claimflow.denial.metrics.DenialMetrics;
 import org.claimflow.denial.outbox.OutboxWriter;
 import org.claimflow.denial.rest.AssignmentRequest;
 import org.claimflow.denial.rest.ClaimCorrectionRequest;
@@ -39,12 +40,15 @@ public class DenialWorkService {
     private final IdempotencyStore idempotency;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final DenialMetrics metrics;
 
-    public DenialWorkService(DenialService denials, IdempotencyStore idempotency, OutboxWriter outbox, Clock clock) {
+    public DenialWorkService(DenialService denials, IdempotencyStore idempotency, OutboxWriter outbox, Clock clock,
+                             DenialMetrics metrics) {
         this.denials = denials;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -142,6 +146,7 @@ public class DenialWorkService {
                     new ClaimCorrectionRequestedEvent(correction.id, denial.id, denial.claimId, denial.encounterId,
                             denial.payerClaimControlNumber, correction.frequencyCode, correction.reason));
             LOG.infof("correction %s (frequency %s) requested for denial %s", correction.id, correction.frequencyCode, denial.id);
+            metrics.correctionRequested(CorrectionRequest.REPLACEMENT.equals(correction.frequencyCode));
             return new IdempotencyStore.Result(202, "/api/v1/denials/" + id + "/corrections/" + correction.id,
                     toResponse(correction, denial));
         });

@@ -32,6 +32,8 @@ import org.claimflow.eligibility.inbox.Inbox;
 import org.claimflow.eligibility.messaging.ClaimAssembledEvent;
 import org.claimflow.eligibility.messaging.EligibilityCheckedEvent;
 import org.claimflow.eligibility.messaging.Topics;
+import org.claimflow.eligibility.metrics.EligibilityMetrics;
+import org.claimflow.eligibility.metrics.EligibilityMetrics.Origin;
 import org.claimflow.eligibility.outbox.EventEnvelope;
 import org.claimflow.eligibility.outbox.OutboxWriter;
 import org.claimflow.eligibility.rest.EligibilityCheckRequest;
@@ -93,15 +95,14 @@ public class EligibilityService {
     private final EligibilityConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final EligibilityMetrics eligibilityMetrics;
     private final TransactionManager transactions;
-    private final Timer payerTimer;
     private final Timer checkTimer;
     private final Timer overheadTimer;
 
     public EligibilityService(PayerGateway payers, ControlNumberSequence controlNumbers, Inbox inbox, OutboxWriter outbox,
                               IdempotencyStore idempotency, EligibilityConfig config, ObjectMapper mapper, Clock clock,
-                              MeterRegistry metrics, TransactionManager transactions) {
+                              MeterRegistry metrics, EligibilityMetrics eligibilityMetrics, TransactionManager transactions) {
         this.payers = payers;
         this.controlNumbers = controlNumbers;
         this.inbox = inbox;
@@ -110,12 +111,9 @@ public class EligibilityService {
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
-        this.metrics = metrics;
+        this.eligibilityMetrics = eligibilityMetrics;
         this.transactions = transactions;
         // Percentile histograms, so that /q/metrics gives p50/p95/p99 (histogram_quantile) of each.
-        this.payerTimer = Timer.builder("claimflow.eligibility.payer.call")
-                .description("The payer gateway call of one check (270 out, 271 back, with its retries)")
-                .publishPercentileHistogram().register(metrics);
         this.checkTimer = Timer.builder("claimflow.eligibility.check")
                 .description("A whole real-time check, payer call included")
                 .publishPercentileHistogram().register(metrics);
@@ -182,7 +180,7 @@ public class EligibilityService {
             String body = json(toResponse(check, asked.answer().benefits()));
             timing.add(CheckTiming.Step.BUILD, System.nanoTime() - buildStart);
             timing.time(CheckTiming.Step.DB_STORE, () -> inTransaction(() -> {
-                store(check, question, asked);
+                store(check, question, asked, Origin.REAL_TIME);
                 if (idempotencyKey != null) {
                     idempotency.complete(request.practiceId(), idempotencyKey,
                             new IdempotencyStore.StoredResponse(201, body, location));
@@ -236,7 +234,7 @@ public class EligibilityService {
             if (!inbox.markProcessed(envelope.eventId(), CLAIM_ASSEMBLED_CONSUMER, envelope.practiceId())) {
                 return null; // a concurrent delivery of the same event won
             }
-            EligibilityCheck check = record(id, question, answer);
+            EligibilityCheck check = record(id, question, answer, Origin.CLAIM);
             publishChecked(envelope, claim, check, answer.answer());
             return null;
         });
@@ -268,7 +266,7 @@ public class EligibilityService {
         }
         Asked answer = asked;
         return inTransaction(() -> {
-            EligibilityCheck check = record(id, question, answer);
+            EligibilityCheck check = record(id, question, answer, Origin.BATCH);
             alsoRecord.accept(check);
             return new BatchItemOutcome(BatchItemOutcome.Kind.DONE, check.id, null);
         });
@@ -331,7 +329,7 @@ public class EligibilityService {
         PayerReply reply = payers.inquire(q.payerId(), inquiry270);
         long payerNanos = System.nanoTime() - payerStart;
         timing.add(CheckTiming.Step.PAYER, payerNanos);
-        payerTimer.record(payerNanos, TimeUnit.NANOSECONDS);
+        eligibilityMetrics.payerCalled(q.payerId(), payerNanos);
         if (!reply.answered()) {
             return new Asked(CoverageAnswer.error(ReasonCodes.PAYER_UNAVAILABLE, reply.failure()), controlNumber,
                     inquiry270, null, null, payerNanos);
@@ -367,15 +365,13 @@ public class EligibilityService {
                 .build();
     }
 
-    private EligibilityCheck record(UUID id, Question q, Asked asked) {
-        return store(newCheck(id, q, asked), q, asked);
+    private EligibilityCheck record(UUID id, Question q, Asked asked, Origin origin) {
+        return store(newCheck(id, q, asked), q, asked, origin);
     }
 
-    private EligibilityCheck store(EligibilityCheck check, Question q, Asked asked) {
+    private EligibilityCheck store(EligibilityCheck check, Question q, Asked asked, Origin origin) {
         check.persist();
-        metrics.counter("claimflow.eligibility.checks", "status", check.status.name(),
-                "source", q.claimId() == null ? "api" : "claim",
-                "reused", Boolean.toString(asked.answeredByCheckId() != null)).increment();
+        eligibilityMetrics.checked(check.status, origin, asked.answeredByCheckId() != null);
         return check;
     }
 
