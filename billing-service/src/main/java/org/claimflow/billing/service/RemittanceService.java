@@ -73,9 +73,12 @@ public class RemittanceService {
     private final PatientAccountService patients;
     private final ClaimCorrectionService corrections;
     private final EntityManager em;
+    private final ClaimTracing tracing;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
-                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em) {
+                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em,
+                             ClaimTracing tracing) {
+        this.tracing = tracing;
         this.em = em;
         this.patients = patients;
         this.corrections = corrections;
@@ -463,8 +466,8 @@ public class RemittanceService {
                 new ClaimAdjudicatedEvent.Patient(claim.patientFirstName, claim.patientLastName, claim.patientDateOfBirth),
                 new ClaimAdjudicatedEvent.BillingProvider(claim.billingNpi, claim.billingName, new ClaimAdjudicatedEvent.Address(
                         claim.billingLine1, claim.billingLine2, claim.billingCity, claim.billingState, claim.billingPostalCode)));
-        outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(),
-                claim.encounterId.toString(), null, event);
+        tracing.inTraceOf(claim, "ClaimAdjudicated", () -> outbox.append(Topics.CLAIM_ADJUDICATED,
+                Topics.CLAIM_ADJUDICATED_TYPE, claim.practiceId, claim.id.toString(), claim.encounterId.toString(), null, event));
         metrics.counter("claimflow.claims.adjudicated", "outcome", outcome.name()).increment();
     }
 

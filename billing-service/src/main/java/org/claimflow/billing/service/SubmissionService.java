@@ -59,10 +59,12 @@ public class SubmissionService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ClaimScrubService scrubber;
+    private final ClaimTracing tracing;
 
     public SubmissionService(EntityManager em, ClaimBatchMapper mapper, OutboxWriter outbox, SubmissionConfig config,
-                             Clock clock, MeterRegistry metrics, ClaimScrubService scrubber) {
+                             Clock clock, MeterRegistry metrics, ClaimScrubService scrubber, ClaimTracing tracing) {
         this.scrubber = scrubber;
+        this.tracing = tracing;
         this.em = em;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -305,11 +307,11 @@ public class SubmissionService {
             }
             ClaimEvent.record(claim.id, now, "SUBMITTED", "SUBMITTED in interchange " + submission.interchangeControlNumber
                     + (code == null ? "" : " (999 " + code + ")"));
-            outbox.append(Topics.CLAIM_SUBMITTED, Topics.CLAIM_SUBMITTED_TYPE, claim.practiceId, claim.id.toString(),
-                    claim.encounterId.toString(), null,
+            tracing.inTraceOf(claim, "ClaimSubmitted", () -> outbox.append(Topics.CLAIM_SUBMITTED,
+                    Topics.CLAIM_SUBMITTED_TYPE, claim.practiceId, claim.id.toString(), claim.encounterId.toString(), null,
                     new ClaimSubmittedEvent(claim.id, claim.encounterId, claim.payerId, claim.patientControlNumber,
                             claim.frequencyCode, claim.totalCharge, submission.interchangeControlNumber,
-                            submission.groupControlNumber, submission.transactionControlNumber, submission.sentAt));
+                            submission.groupControlNumber, submission.transactionControlNumber, submission.sentAt)));
         }
         metrics.counter("claimflow.submissions.sent").increment();
     }
