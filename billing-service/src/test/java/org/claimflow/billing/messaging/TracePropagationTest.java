@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
+import org.claimflow.billing.support.TraceParents;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
-import org.claimflow.localstack.TraceParent;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -44,13 +43,12 @@ class TracePropagationTest {
 
     @Test
     void keepsEveryEventOfAClaimInTheTraceOfTheEncounterItWasAssembledFrom() {
-        TraceParent coding = TraceParent.random();
+        TraceParents coding = TraceParents.random();
         EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForAda();
-        KafkaTestClient.send("claims.encounter-coded.v1", encounter.encounterId(), encounter.envelope(),
-                Map.of(TraceParent.HEADER, coding.header()));
+        coding.send("claims.encounter-coded.v1", encounter.encounterId(), encounter.envelope());
         String claimId = awaitClaimOf(encounter.encounterId());
 
-        TraceParent assembled = TraceParent.of(published("claims.claim-assembled.v1", claimId));
+        TraceParents assembled = TraceParents.of(published("claims.claim-assembled.v1", claimId));
         assertEquals(coding.traceId(), assembled.traceId(), "ClaimAssembled continues the encounter's trace");
         SpanData received = awaitSpan(s -> s.getTraceId().equals(coding.traceId()) && s.getKind() == SpanKind.CONSUMER);
         assertEquals(coding.spanId(), received.getParentSpanId());
@@ -58,22 +56,21 @@ class TracePropagationTest {
         assertEquals(received.getSpanId(), publishAssembled.getParentSpanId());
 
         // Eligibility answers in a trace of its own here, so only the claim's stored trace can explain what follows.
-        TraceParent eligibility = TraceParent.random();
-        KafkaTestClient.send("claims.eligibility-checked.v1", claimId,
-                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope(),
-                Map.of(TraceParent.HEADER, eligibility.header()));
+        TraceParents eligibility = TraceParents.random();
+        eligibility.send("claims.eligibility-checked.v1", claimId,
+                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
 
-        TraceParent submitted = TraceParent.of(published("claims.claim-submitted.v1", claimId));
+        TraceParents submitted = TraceParents.of(published("claims.claim-submitted.v1", claimId));
         assertEquals(coding.traceId(), submitted.traceId(), "ClaimSubmitted stays in the encounter's trace");
         assertWrittenInTheClaimsTraceLinkedToAFile("ClaimSubmitted", coding, received);
 
-        TraceParent adjudicated = TraceParent.of(published("claims.claim-adjudicated.v1", claimId));
+        TraceParents adjudicated = TraceParents.of(published("claims.claim-adjudicated.v1", claimId));
         assertEquals(coding.traceId(), adjudicated.traceId(), "ClaimAdjudicated stays in the encounter's trace");
         assertWrittenInTheClaimsTraceLinkedToAFile("ClaimAdjudicated", coding, received);
     }
 
     /** The job wrote the event in a span under the span the claim was assembled in, linked to the file's own span. */
-    private void assertWrittenInTheClaimsTraceLinkedToAFile(String event, TraceParent encounter, SpanData assembledIn) {
+    private void assertWrittenInTheClaimsTraceLinkedToAFile(String event, TraceParents encounter, SpanData assembledIn) {
         SpanData written = awaitSpan(s -> s.getTraceId().equals(encounter.traceId()) && s.getName().equals(event));
         assertEquals(assembledIn.getSpanId(), written.getParentSpanId());
         List<LinkData> links = written.getLinks();

@@ -1,6 +1,5 @@
 package org.claimflow.localstack;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +30,9 @@ public final class KafkaTestClient {
     }
 
     public static void send(String topic, String key, String value) {
-        send(topic, key, value, Map.of());
-    }
-
-    /** Sends with record headers, e.g. a W3C {@code traceparent} as another service's relay would put it. */
-    public static void send(String topic, String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", bootstrap(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,18 +2,19 @@ package org.claimflow.eligibility.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.claimflow.eligibility.support.ClaimAssembledFixture;
+import org.claimflow.eligibility.support.TraceParents;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
-import org.claimflow.localstack.TraceParent;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -38,15 +39,15 @@ class TracePropagationTest {
 
     @Test
     void publishesEligibilityCheckedInTheTraceOfTheClaimAssembledItAnswers() {
-        TraceParent billing = TraceParent.random();
+        TraceParents billing = TraceParents.random();
         ClaimAssembledFixture claim = ClaimAssembledFixture.officeVisitForAda()
                 .practice("practice-" + UUID.randomUUID().toString().substring(0, 8));
 
-        KafkaTestClient.send(IN, claim.claimId(), claim.json(), Map.of(TraceParent.HEADER, billing.header()));
+        billing.send(IN, claim.claimId(), claim.json());
         ConsumerRecord<String, String> checked = KafkaTestClient.await(OUT, r -> claim.claimId().equals(r.key()),
                 Duration.ofSeconds(30));
 
-        TraceParent published = TraceParent.of(checked);
+        TraceParents published = TraceParents.of(checked);
         assertEquals(billing.traceId(), published.traceId(), "EligibilityChecked continues the claim's trace");
         // The record was handled in the consumer span that continues billing's, and the outbox row written while
         // handling it made the relay's publish span that span's child: the header names that publish span.
@@ -55,6 +56,13 @@ class TracePropagationTest {
         SpanData publish = awaitSpan(billing.traceId(), SpanKind.PRODUCER);
         assertEquals(published.spanId(), publish.getSpanId());
         assertEquals(received.getSpanId(), publish.getParentSpanId());
+    }
+
+    @Test
+    void exportsNothingUnlessAnEndpointIsConfigured() {
+        // Blank, not unset: unset, Quarkus would export to http://localhost:4317 and log each failure where no
+        // collector runs; blank, it creates no exporter (spans are still made for the logs).
+        assertTrue(ConfigProvider.getConfig().getValue("quarkus.otel.exporter.otlp.traces.endpoint", String.class).isBlank());
     }
 
     private SpanData awaitSpan(String traceId, SpanKind kind) {
