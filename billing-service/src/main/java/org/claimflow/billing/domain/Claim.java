@@ -166,6 +166,16 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * W3C trace context of the span the claim was assembled in (its encounter's trace): the jobs that move the claim
+     * on later, from no consumed record, write its events in this trace. Null for claims assembled before tracing.
+     */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
+
     @Version
     public long version;
 

@@ -16,10 +16,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -180,7 +182,10 @@ public class OutboxRelay {
                 .withKey(row.aggregateId)
                 .withHeaders(headers)
                 .build();
-        return Message.of(row.envelope).addMetadata(metadata);
+        // The connector starts its publish span as a child of this context and writes that span's traceparent into
+        // the record's headers; without it the span would hang off whatever the relay thread has current (nothing).
+        Context trace = new TraceContext(row.traceparent, row.tracestate).toContext();
+        return Message.of(row.envelope).addMetadata(metadata).addMetadata(TracingMetadata.withCurrent(trace));
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

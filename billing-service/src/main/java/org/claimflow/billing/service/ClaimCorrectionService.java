@@ -273,6 +273,8 @@ public class ClaimCorrectionService {
         // Coverage was checked for the original claim (same member, payer and date of service): no new check.
         c.status = ClaimStatus.READY_TO_SUBMIT;
         c.frequencyCode = frequencyCode;
+        // A replacement or void lives in the trace of what asked for it (a coder's fix or a biller's request).
+        ClaimTracing.remember(c);
         c.payerId = o.payerId;
         c.memberId = o.memberId;
         c.relationship = o.relationship;

@@ -153,6 +153,7 @@ public class ClaimService {
             lines.add(line);
         }
         claim.totalCharge = total;
+        ClaimTracing.remember(claim);
         claim.persist();
         lines.forEach(l -> l.persist());
         patients.accountFor(claim);

@@ -29,9 +29,11 @@ public class InboundService {
     private final RemittanceService remittances;
     private final EntityManager em;
     private final Clock clock;
+    private final ClaimTracing tracing;
 
     public InboundService(ClearinghouseGateway gateway, AcknowledgmentService acknowledgments, RemittanceService remittances,
-                          EntityManager em, Clock clock) {
+                          EntityManager em, Clock clock, ClaimTracing tracing) {
+        this.tracing = tracing;
         this.gateway = gateway;
         this.acknowledgments = acknowledgments;
         this.remittances = remittances;
@@ -47,7 +49,7 @@ public class InboundService {
             String sourceId = file.type() + ":" + file.id();
             if (!alreadyHandled(sourceId)) {
                 String text = gateway.read(file);
-                String outcome = handle(file, text);
+                String outcome = tracing.inFileSpan("handle " + file.type(), () -> handle(file, text));
                 record(sourceId, file.type(), outcome);
                 LOG.infof("inbound %s %s: %s", file.type(), file.id(), outcome);
             }

@@ -80,9 +80,12 @@ public class RemittanceService {
     /** Money posted, unmatched claims and lines: counted at commit (issue #10). */
     @Inject
     BillingMetrics billingMetrics;
+    private final ClaimTracing tracing;
 
     public RemittanceService(IdempotencyStore idempotency, OutboxWriter outbox, Clock clock, MeterRegistry metrics,
-                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em) {
+                             PatientAccountService patients, ClaimCorrectionService corrections, EntityManager em,
+                             ClaimTracing tracing) {
+        this.tracing = tracing;
         this.em = em;
         this.patients = patients;
         this.corrections = corrections;
@@ -244,9 +247,11 @@ public class RemittanceService {
             for (LedgerMove m : ledger) {
                 patients.recordPatientResponsibility(m.account(), m.claim(), m.claimPaymentId(), m.patientShare(), m.reversal(), now);
             }
+            // Each claim's ClaimAdjudicated is written in a span of the claim's own trace (ClaimTracing), not the file's.
             for (Adjudication a : events) {
-                outbox.append(Topics.CLAIM_ADJUDICATED, Topics.CLAIM_ADJUDICATED_TYPE, a.claim().practiceId, a.claim().id.toString(),
-                        a.claim().encounterId.toString(), null, a.event());
+                tracing.inTraceOf(a.claim(), "ClaimAdjudicated", () -> outbox.append(Topics.CLAIM_ADJUDICATED,
+                        Topics.CLAIM_ADJUDICATED_TYPE, a.claim().practiceId, a.claim().id.toString(),
+                        a.claim().encounterId.toString(), null, a.event()));
             }
         }
     }

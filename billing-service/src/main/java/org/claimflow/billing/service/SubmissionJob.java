@@ -33,9 +33,12 @@ public class SubmissionJob {
     private final SubmissionService submissions;
     private final ClearinghouseGateway gateway;
     private final Scheduler scheduler;
+    private final ClaimTracing tracing;
 
-    public SubmissionJob(SubmissionService submissions, ClearinghouseGateway gateway, Scheduler scheduler) {
+    public SubmissionJob(SubmissionService submissions, ClearinghouseGateway gateway, Scheduler scheduler,
+                         ClaimTracing tracing) {
         this.scheduler = scheduler;
+        this.tracing = tracing;
         this.submissions = submissions;
         this.gateway = gateway;
     }
@@ -112,7 +115,10 @@ public class SubmissionJob {
             return;
         }
         for (SubmissionService.Due d : due) {
-            send(d);
+            tracing.inFileSpan("send 837P", () -> {
+                send(d);
+                return null;
+            });
         }
     }
 

@@ -61,10 +61,13 @@ public class SubmissionService {
     private final CommittedCounters metrics;
     private final BillingMetrics billingMetrics;
     private final ClaimScrubService scrubber;
+    private final ClaimTracing tracing;
 
     public SubmissionService(EntityManager em, ClaimBatchMapper mapper, OutboxWriter outbox, SubmissionConfig config,
-                             Clock clock, CommittedCounters metrics, BillingMetrics billingMetrics, ClaimScrubService scrubber) {
+                             Clock clock, CommittedCounters metrics, BillingMetrics billingMetrics, ClaimScrubService scrubber,
+                             ClaimTracing tracing) {
         this.scrubber = scrubber;
+        this.tracing = tracing;
         this.em = em;
         this.mapper = mapper;
         this.outbox = outbox;
@@ -310,11 +313,11 @@ public class SubmissionService {
             }
             ClaimEvent.record(claim.id, now, "SUBMITTED", "SUBMITTED in interchange " + submission.interchangeControlNumber
                     + (code == null ? "" : " (999 " + code + ")"));
-            outbox.append(Topics.CLAIM_SUBMITTED, Topics.CLAIM_SUBMITTED_TYPE, claim.practiceId, claim.id.toString(),
-                    claim.encounterId.toString(), null,
+            tracing.inTraceOf(claim, "ClaimSubmitted", () -> outbox.append(Topics.CLAIM_SUBMITTED,
+                    Topics.CLAIM_SUBMITTED_TYPE, claim.practiceId, claim.id.toString(), claim.encounterId.toString(), null,
                     new ClaimSubmittedEvent(claim.id, claim.encounterId, claim.payerId, claim.patientControlNumber,
                             claim.frequencyCode, claim.totalCharge, submission.interchangeControlNumber,
-                            submission.groupControlNumber, submission.transactionControlNumber, submission.sentAt));
+                            submission.groupControlNumber, submission.transactionControlNumber, submission.sentAt)));
         }
         metrics.increment("claimflow.submissions.sent");
     }

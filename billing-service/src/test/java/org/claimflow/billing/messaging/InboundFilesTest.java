@@ -23,6 +23,7 @@ import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.gateway.ClearinghouseGateway;
 import org.claimflow.billing.gateway.InboundFile;
 import org.claimflow.billing.service.AcknowledgmentService;
+import org.claimflow.billing.service.ClaimTracing;
 import org.claimflow.billing.service.InboundService;
 import org.claimflow.billing.service.RemittanceService;
 import org.claimflow.billing.support.EncounterCodedFixture;
@@ -57,6 +58,9 @@ class InboundFilesTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClaimTracing tracing;
 
     /** A mailbox holding the given files until they are acknowledged. */
     static final class Mailbox implements ClearinghouseGateway {
@@ -117,7 +121,7 @@ class InboundFilesTest {
         Mailbox mailbox = new Mailbox();
         String id = mailbox.drop(x12);
 
-        new InboundService(mailbox, acknowledgments, remittances, em, clock).pollOnce();
+        new InboundService(mailbox, acknowledgments, remittances, em, clock, tracing).pollOnce();
 
         assertEquals(List.of(id), mailbox.acknowledged);
         PostedRemittance refused = stored(x12);
@@ -134,7 +138,7 @@ class InboundFilesTest {
         String garbage = "ISA*this is not a remittance " + UUID.randomUUID();
         mailbox.drop(garbage);
 
-        new InboundService(mailbox, acknowledgments, remittances, em, clock).pollOnce();
+        new InboundService(mailbox, acknowledgments, remittances, em, clock, tracing).pollOnce();
 
         assertEquals(1, mailbox.acknowledged.size());
         assertEquals(RemittanceStatus.REFUSED, stored(garbage).status);
@@ -150,7 +154,7 @@ class InboundFilesTest {
         mailbox.drop(x12);
         mailbox.drop(x12);
 
-        new InboundService(mailbox, acknowledgments, remittances, em, clock).pollOnce();
+        new InboundService(mailbox, acknowledgments, remittances, em, clock, tracing).pollOnce();
 
         assertEquals(2, mailbox.acknowledged.size());
         JsonPath after = claim(claim.getString("id"));

@@ -43,6 +43,10 @@ public class OutboxWriter {
         row.correlationId = correlationId;
         row.causationId = causationId;
         row.createdAt = now;
+        // The span current now (a consumed record's, a request's or a claim's) continues when the relay publishes.
+        TraceContext trace = TraceContext.current();
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         try {
             row.envelope = mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -111,6 +112,7 @@ public final class ClaimflowSystem implements AutoCloseable {
                 config.put("quarkus.datasource.password", options.postgresPassword());
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 config.put("claimflow.payer-gateway.url", sandbox.url());
+                otlpEndpoint().ifPresent(url -> config.put("quarkus.otel.exporter.otlp.traces.endpoint", url));
                 ServiceProcess process = new ServiceProcess(service, ServiceProcess.jarOf(options.root(), service), port,
                         config, options.serviceHeap(), logs.resolve(service + ".log"));
                 progress.accept(service + " on " + process.url());
@@ -124,6 +126,15 @@ public final class ClaimflowSystem implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Where the services export their spans (OTLP over HTTP, e.g. a local Jaeger's http://127.0.0.1:4318): set
+     * -Dclaimflow.otlp.endpoint or CLAIMFLOW_OTLP_ENDPOINT. Unset (the default), spans are made but not exported.
+     */
+    static Optional<String> otlpEndpoint() {
+        String configured = System.getProperty("claimflow.otlp.endpoint", System.getenv("CLAIMFLOW_OTLP_ENDPOINT"));
+        return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(configured.trim());
     }
 
     private void startPostgres(java.util.function.Consumer<String> progress) {

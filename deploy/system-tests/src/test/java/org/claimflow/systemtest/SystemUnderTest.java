@@ -28,6 +28,7 @@ final class SystemUnderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ClaimflowSystem system;
+    private static OtlpReceiver traces;
 
     private SystemUnderTest() {
     }
@@ -37,15 +38,34 @@ final class SystemUnderTest {
             try {
                 Path root = ServiceProcess.projectRoot();
                 Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "system-");
-                ClaimflowSystem started = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work))
-                        .start(step -> System.out.println("starting " + step));
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-claimflow-system"));
+                // The services export their spans to this JVM (TracingIT); only this system's services, so the
+                // launcher's pass-through property is cleared once they are started.
+                OtlpReceiver receiver = OtlpReceiver.start();
+                System.setProperty("claimflow.otlp.endpoint", receiver.endpoint());
+                ClaimflowSystem started;
+                try {
+                    started = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work))
+                            .start(step -> System.out.println("starting " + step));
+                } finally {
+                    System.clearProperty("claimflow.otlp.endpoint");
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    receiver.close();
+                }, "stop-claimflow-system"));
+                traces = receiver;
                 system = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return system;
+    }
+
+    /** The OTLP receiver the shared system's services export their spans to. */
+    static synchronized OtlpReceiver traces() {
+        system();
+        return traces;
     }
 
     static String url(String service) {

@@ -1,0 +1,6 @@
+-- The W3C trace context (traceparent, tracestate) of the span that wrote an outbox row: the relay publishes the
+-- event in that trace, so one encounter is one trace across the services although events leave after the commit.
+-- Nullable: rows written before tracing existed, or while nothing was traced, start a trace of their own.
+alter table outbox_event
+    add column traceparent varchar(64),
+    add column tracestate  varchar(512);
