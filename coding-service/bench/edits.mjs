@@ -125,7 +125,8 @@ function serverEditMs(header) {
 async function send(body) {
   const started = performance.now();
   const res = await fetch(`${BASE_URL}/api/v1/coding/edits`, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body),
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${process.env.TOKEN}` },
+    body: JSON.stringify(body),
   });
   const json = await res.json();
   const rtt = performance.now() - started;

@@ -28,6 +28,8 @@ set -euo pipefail
 N="${1:-500}"
 BASE="${2:-http://127.0.0.1:8083}"
 WARMUP="${WARMUP:-1000}"
+# A front desk user of the bench practice, unless TOKEN names another caller (issue #8: every call needs a token).
+TOKEN="${TOKEN:-$("$(dirname "$0")/../../claimflow" token --practice bench-practice --user bench --roles front-desk --minutes 120)}"
 URL="$BASE/api/v1/eligibility/checks"
 BODY='{"practiceId":"bench-practice","payerId":"SANDBOX-PPO","memberId":"M123456789",
 "subscriber":{"firstName":"Ada","lastName":"Lovelace","dateOfBirth":"1980-02-14","sex":"F"},
@@ -43,7 +45,7 @@ checks() {
   local i
   if [ "$1" -eq 0 ]; then : > "$2"; return; fi
   for ((i = 0; i < $1; i++)); do printf 'url = "%s"\noutput = "/dev/null"\n' "$URL"; done > "$work/urls"
-  curl -sS -K "$work/urls" -H 'Content-Type: application/json' --data "$BODY" \
+  curl -sS -K "$work/urls" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" --data "$BODY" \
        -w 'code=%{http_code} rtt=%{time_total} %header{server-timing}\n' |
     awk '{
            line = "code=" substr($1, 6) " rtt=" substr($2, 5) * 1000

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,13 +29,16 @@ import jakarta.ws.rs.core.Response;
 public class CodingEditsResource {
 
     private final CodingEditService edits;
+    private final Caller caller;
 
-    public CodingEditsResource(CodingEditService edits) {
+    public CodingEditsResource(CodingEditService edits, Caller caller) {
         this.edits = edits;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.CODER, Roles.ADMIN})
     @Operation(summary = "Dry-run the coding edits", description = "Runs every coding edit on an encounter (same body as "
             + "POST /api/v1/encounters) and returns the findings; stores and publishes nothing.")
     @APIResponse(responseCode = "200", description = "The findings and what intake would do",
@@ -44,7 +48,7 @@ public class CodingEditsResource {
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Code sets still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response check(@Valid @NotNull EncounterRequest request) {
-        CodingEditService.Run run = edits.run(request);
+        CodingEditService.Run run = edits.run(request.inPractice(caller.practice(request.practiceId())));
         List<Finding> findings = run.findings();
         EncounterStatus status = findings.stream().anyMatch(Finding::holds) ? EncounterStatus.NEEDS_REVIEW : EncounterStatus.CODED;
         return Response.ok(new CodingEditsResponse(status, findings), MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.DenialRoutedFixture;
 import org.claimflow.coding.support.EncounterFixture;
@@ -88,7 +89,7 @@ class CodingDenialLoopTest {
     }
 
     private static ValidatableResponse postAs(String user, String id, String action, Object body) {
-        return given().contentType(ContentType.JSON).header("X-User", user).body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", DefaultTestToken.bearer("demo-practice", user, "coder")).body(body)
                 .post("/api/v1/encounters/" + id + "/" + action).then();
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.localstack.KafkaTestClient;
@@ -55,7 +56,8 @@ class CoderQueueResourceTest {
     private static ValidatableResponse postAs(String user, String id, String action, Object body) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (user != null) {
-            request.header("X-User", user);
+            // A coder of the demo practice, named by the token (the X-User header is gone).
+            request.header("Authorization", DefaultTestToken.bearer("demo-practice", user, "coder"));
         }
         return request.post("/api/v1/encounters/" + id + "/" + action).then();
     }
@@ -94,7 +96,7 @@ class CoderQueueResourceTest {
                 .body("status", equalTo("NEEDS_REVIEW"))
                 .body("findings.ruleId", hasItems("NCCI_PTP", "ICD10_NOT_BILLABLE"));
         given().get("/api/v1/encounters/" + id).then()
-                .body("history.find { it.kind == 'CORRECTED' }.actor", equalTo("unknown"));
+                .body("history.find { it.kind == 'CORRECTED' }.actor", equalTo(DefaultTestToken.USER));
         given().queryParam("status", "NEEDS_REVIEW").queryParam("ruleId", "ICD10_NOT_BILLABLE").queryParam("size", 200)
                 .get("/api/v1/encounters").then().body("items.id", hasItem(id));
         assertEquals(0, codedEventsFor(id));

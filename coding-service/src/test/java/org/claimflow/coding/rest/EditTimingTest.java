@@ -67,6 +67,8 @@ class EditTimingTest {
         ProcessBuilder pb = new ProcessBuilder("bash", "bench/edits.sh", "30").redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
         pb.environment().put("WARMUP", "5");
+        // A coder of the practice the benchmark encounters name, signed with the key this test JVM gave the service.
+        pb.environment().put("TOKEN", org.claimflow.localstack.Tokens.forThisJvm().mint("bench-practice", "bench", java.util.List.of("coder")));
         Process run = pb.start();
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "benchmark did not finish");
         String text = Files.readString(out, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.coding.support.CodeSetsReady;
 import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.IdempotentOutcomes;
@@ -35,7 +36,8 @@ class EncounterIdempotencyTest {
     }
 
     private static Response post(Map<String, Object> body, String key) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/encounters");
+        return given().contentType(ContentType.JSON).header("Authorization", as((String) body.get("practiceId")))
+                .header("Idempotency-Key", key).body(body).post("/api/v1/encounters");
     }
 
     /** Each test works in a practice of its own, so counting its encounters counts what the test made. */
@@ -43,8 +45,13 @@ class EncounterIdempotencyTest {
         return "idem-" + UUID.randomUUID();
     }
 
+    /** A caller of the test's own practice (the practice is the token's). */
+    private static String as(String practice) {
+        return DefaultTestToken.bearerIn(practice, "pms");
+    }
+
     private static int encountersOf(String practice) {
-        return given().queryParam("practiceId", practice).get("/api/v1/encounters").then().statusCode(200)
+        return given().header("Authorization", as(practice)).get("/api/v1/encounters").then().statusCode(200)
                 .extract().path("total");
     }
 
@@ -58,7 +65,7 @@ class EncounterIdempotencyTest {
 
         Response created = IdempotentOutcomes.sameBody(responses, 202);
         assertEquals(1, encountersOf(practice));
-        given().get(created.header("Location")).then().statusCode(200);
+        given().header("Authorization", as(practice)).get(created.header("Location")).then().statusCode(200);
     }
 
     @Test

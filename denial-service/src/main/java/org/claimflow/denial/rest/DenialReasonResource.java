@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ public class DenialReasonResource {
 
     @GET
     @Path("/{carc}")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Read how denials with a CARC are classified")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialReasonResponse.class)))
     @APIResponse(responseCode = "404", description = "No such CARC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -40,6 +42,7 @@ public class DenialReasonResource {
 
     @PUT
     @Path("/{carc}")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set how denials with a CARC are classified and routed",
             description = "Sets the row for the body's groupCode (default * = any) and rarc (default none). Applies to denials routed from now on.")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import org.claimflow.denial.service.NotFoundException;
 import org.claimflow.denial.domain.DenialCategory;
 import org.claimflow.denial.domain.DenialStatus;
 import org.claimflow.denial.domain.WorkQueue;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,9 +49,7 @@ public class DenialResource {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    static final String USER = "X-User";
-    static final String UNKNOWN_USER = "unknown";
-    static final String USER_DOC = "Who acts, recorded in the history (until authentication lands)";
+    static final String PRACTICE_DOC = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403";
     static final String KEY_DOC = "Client-chosen key; a retry with the same key and body replays the first response";
     private static final String DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 
@@ -57,30 +57,44 @@ public class DenialResource {
     private final DenialWorkService work;
     private final AppealService appeals;
     private final DenialAnalyticsService analytics;
+    private final Caller caller;
 
-    public DenialResource(DenialService denials, DenialWorkService work, AppealService appeals, DenialAnalyticsService analytics) {
+    public DenialResource(DenialService denials, DenialWorkService work, AppealService appeals, DenialAnalyticsService analytics,
+                          Caller caller) {
         this.denials = denials;
         this.work = work;
         this.appeals = appeals;
         this.analytics = analytics;
+        this.caller = caller;
+    }
+
+    /** The denial if it is the caller's practice's; another practice's is answered as if it did not exist. */
+    private DenialResponse own(UUID id) {
+        DenialResponse denial = denials.get(id);
+        if (!caller.owns(denial.practiceId())) {
+            throw new NotFoundException("No denial with this id.");
+        }
+        return denial;
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.CODER, Roles.BILLER, Roles.FRONT_DESK, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Read a denial: its codes with their descriptions, classification, deadline, priority and history")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialResponse.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DenialResponse get(@PathParam("id") UUID id) {
-        return denials.get(id);
+        return own(id);
     }
 
     @GET
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.CODER, Roles.BILLER, Roles.FRONT_DESK, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "List denials, highest priority first (a work queue is queue=…&status=OPEN)",
             description = "Priority is the amount at stake times the urgency of the appeal deadline; ties are oldest first.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<DenialResponse> list(
-            @QueryParam("practiceId") @Size(max = 64) String practiceId,
+            @Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
             @QueryParam("claimId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String claimId,
             @Parameter(schema = @Schema(implementation = WorkQueue.class))
             @QueryParam("queue") @Pattern(regexp = "CODING|FRONT_DESK|BILLING", message = "must be CODING, FRONT_DESK or BILLING") String queue,
@@ -97,7 +111,7 @@ public class DenialResource {
             @QueryParam("pastDeadline") @Pattern(regexp = "true|false", message = "must be true or false") String pastDeadline,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        DenialFilter filter = new DenialFilter(practiceId, claimId == null ? null : UUID.fromString(claimId),
+        DenialFilter filter = new DenialFilter(caller.practice(practiceId), claimId == null ? null : UUID.fromString(claimId),
                 queue == null ? null : WorkQueue.valueOf(queue), status == null ? null : DenialStatus.valueOf(status),
                 payerId, category == null ? null : DenialCategory.valueOf(category), assignee,
                 pastDeadline == null ? null : Boolean.valueOf(pastDeadline));
@@ -106,6 +120,7 @@ public class DenialResource {
 
     @GET
     @Path("/analytics")
+    @RolesAllowed({Roles.BILLER, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Denial analytics over a period of remittance dates",
             description = "Counts and amounts denied by payer, category and primary CARC; appeals won and lost, amount recovered, "
                     + "amount written off. No first-pass rate yet: it needs billing's claim counts.")
@@ -114,24 +129,26 @@ public class DenialResource {
     public DenialAnalyticsResponse analytics(
             @Parameter(description = "first remittance date, YYYY-MM-DD") @QueryParam("from") @Pattern(regexp = DATE_PATTERN, message = "must be a date YYYY-MM-DD") String from,
             @Parameter(description = "last remittance date, YYYY-MM-DD") @QueryParam("to") @Pattern(regexp = DATE_PATTERN, message = "must be a date YYYY-MM-DD") String to,
-            @QueryParam("practiceId") @Size(max = 64) String practiceId) {
-        return analytics.analyse(date(from, "from"), date(to, "to"), practiceId);
+            @Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId) {
+        return analytics.analyse(date(from, "from"), date(to, "to"), caller.practice(practiceId));
     }
 
     @POST
     @Path("/{id}/assignment")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the denial to a person (recorded in its history)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DenialResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request,
-                                 @Parameter(description = USER_DOC) @HeaderParam(USER) @DefaultValue(UNKNOWN_USER) @Size(max = 100) String user) {
-        return work.assign(id, request, user);
+    public DenialResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
+        own(id);
+        return work.assign(id, request, caller.user());
     }
 
     @POST
     @Path("/{id}/notes")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a note to the denial", description = "Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "201", description = "Created; Location names the note", content = @Content(schema = @Schema(implementation = NoteResponse.class)))
@@ -139,23 +156,26 @@ public class DenialResource {
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request,
-                            @Parameter(description = USER_DOC) @HeaderParam(USER) @DefaultValue(UNKNOWN_USER) @Size(max = 100) String user,
                             @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                             @Context UriInfo uri) {
-        return CreatedResponses.of(work.addNote(id, request, user, idempotencyKey), uri);
+        own(id);
+        return CreatedResponses.of(work.addNote(id, request, caller.user(), idempotencyKey), uri);
     }
 
     @GET
     @Path("/{id}/notes/{noteId}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.CODER, Roles.BILLER, Roles.FRONT_DESK, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Read a note of the denial")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "404", description = "No such note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoteResponse note(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
+        own(id);
         return work.note(id, noteId);
     }
 
     @POST
     @Path("/{id}/status")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the denial's status (IN_PROGRESS or WRITTEN_OFF)",
             description = "Allowed: OPEN → IN_PROGRESS, OPEN/IN_PROGRESS → WRITTEN_OFF. APPEALED, WON and LOST follow from the appeal's "
@@ -164,13 +184,14 @@ public class DenialResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DenialResponse changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request,
-                                       @Parameter(description = USER_DOC) @HeaderParam(USER) @DefaultValue(UNKNOWN_USER) @Size(max = 100) String user) {
-        return work.changeStatus(id, request, user);
+    public DenialResponse changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
+        own(id);
+        return work.changeStatus(id, request, caller.user());
     }
 
     @POST
     @Path("/{id}/appeals")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft an appeal of the denial",
             description = "Level REDETERMINATION for Medicare, FIRST_LEVEL for commercial payers; deadline from the payer's terms. "
@@ -181,14 +202,15 @@ public class DenialResource {
     @APIResponse(responseCode = "409", description = "The denial cannot be appealed in its status, or already has an appeal in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response appeal(@PathParam("id") UUID id, @Valid @NotNull AppealRequest request,
-                           @Parameter(description = USER_DOC) @HeaderParam(USER) @DefaultValue(UNKNOWN_USER) @Size(max = 100) String user,
                            @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                            @Context UriInfo uri) {
-        return CreatedResponses.of(appeals.create(id, request, user, idempotencyKey), uri);
+        own(id);
+        return CreatedResponses.of(appeals.create(id, request, caller.user(), idempotencyKey), uri);
     }
 
     @POST
     @Path("/{id}/corrections")
+    @RolesAllowed({Roles.DENIAL_SPECIALIST, Roles.BILLER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a corrected claim (7 replacement, 8 void) from billing",
             description = "Publishes ClaimCorrectionRequested on claims.claim-correction-requested.v1 (through the outbox) and marks the "
@@ -199,18 +221,20 @@ public class DenialResource {
     @APIResponse(responseCode = "409", description = "Transition not allowed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response requestCorrection(@PathParam("id") UUID id, @Valid @NotNull ClaimCorrectionRequest request,
-                                      @Parameter(description = USER_DOC) @HeaderParam(USER) @DefaultValue(UNKNOWN_USER) @Size(max = 100) String user,
                                       @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                                       @Context UriInfo uri) {
-        return CreatedResponses.of(work.requestCorrection(id, request, user, idempotencyKey), uri);
+        own(id);
+        return CreatedResponses.of(work.requestCorrection(id, request, caller.user(), idempotencyKey), uri);
     }
 
     @GET
     @Path("/{id}/corrections/{correctionId}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.CODER, Roles.BILLER, Roles.FRONT_DESK, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Read a correction request of the denial")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimCorrectionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such correction request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimCorrectionResponse correction(@PathParam("id") UUID id, @PathParam("correctionId") UUID correctionId) {
+        own(id);
         return work.correction(id, correctionId);
     }
 

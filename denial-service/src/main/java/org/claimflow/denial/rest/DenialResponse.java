@@ -55,7 +55,7 @@ public record DenialResponse(
     public record Code(String kind, String code, String description) {
     }
 
-    /** @param actor who did it: the X-User of the request, or denial-service */
+    /** @param actor who did it: the caller named by the bearer token, or denial-service */
     public record HistoryEntry(Instant occurredAt, String actor, String kind, String detail) {
     }
 }

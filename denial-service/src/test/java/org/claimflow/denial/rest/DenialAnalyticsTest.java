@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.denial.support.RoutedDenials;
 import org.claimflow.localstack.KafkaTestClient;
@@ -40,6 +41,7 @@ class DenialAnalyticsTest {
     @Test
     void sumsDeniedRecoveredAndWrittenOffAmountsOfThePracticeInThePeriod() {
         String practice = "analytics-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
         LocalDate remitted = LocalDate.now(ZoneOffset.UTC).minusDays(10);
         // In the period: two commercial denials (96 non-covered 250.00; 27 eligibility 162.00 for the whole claim)
         // and one Medicare authorization denial (197, 250.00).
@@ -79,6 +81,7 @@ class DenialAnalyticsTest {
     @Test
     void givesTheFirstPassRateOfOriginalsAndWhatCorrectedClaimsRecovered() {
         String practice = "first-pass-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
         LocalDate remitted = LocalDate.now(ZoneOffset.UTC).minusDays(10);
         // Three originals: two paid on their first adjudication (one per payer), one with a CO-11 coding denial.
         ClaimAdjudicatedFixture paidPpo = ClaimAdjudicatedFixture.paidOfficeVisit().practice(practice).remittanceDate(remitted);
@@ -132,6 +135,7 @@ class DenialAnalyticsTest {
     @Test
     void countsAnEventWithoutFrequencyCodeAsAnOriginalAndOmitsTheRateWithoutOriginals() {
         String practice = "no-frequency-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
         LocalDate remitted = LocalDate.now(ZoneOffset.UTC).minusDays(10);
         given().queryParam("practiceId", practice).get("/api/v1/denials/analytics").then().statusCode(200)
                 .body("originalClaims", equalTo(0))

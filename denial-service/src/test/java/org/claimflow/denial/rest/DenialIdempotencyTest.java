@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.denial.support.IdempotentOutcomes;
 import org.claimflow.denial.support.SimultaneousRequests;
@@ -41,7 +42,7 @@ class DenialIdempotencyTest {
     AgroalDataSource dataSource;
 
     private static Response post(String path, String key, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).header("X-User", "ana").header("Idempotency-Key", key).body(body).post(path);
+        return given().contentType(ContentType.JSON).header("Authorization", DefaultTestToken.bearer("demo-practice", "ana", "denial-specialist")).header("Idempotency-Key", key).body(body).post(path);
     }
 
     /** How many rows of {@code table} (denial_note, appeal, correction_request) belong to the denial. */

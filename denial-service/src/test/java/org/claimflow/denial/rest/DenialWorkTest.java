@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.denial.support.Schemas;
@@ -57,7 +58,7 @@ class DenialWorkTest {
         given().get("/api/v1/denials/" + id).then().statusCode(200)
                 .body("assignee", equalTo("cleo"))
                 .body("history.kind", contains("ROUTED", "ASSIGNED", "ASSIGNED", "NOTE_ADDED"))
-                .body("history.actor", contains("denial-service", "ana", "unknown", "ben"))
+                .body("history.actor", contains("denial-service", "ana", DefaultTestToken.USER, "ben"))
                 .body("history[1].detail", equalTo("Assigned to ben."))
                 .body("history[2].detail", equalTo("Reassigned from ben to cleo."))
                 .body("history[3].occurredAt", notNullValue())
@@ -135,7 +136,7 @@ class DenialWorkTest {
         ClaimAdjudicatedFixture remittance = ClaimAdjudicatedFixture.lineDenied("CO", "4");
         String id = route(remittance);
         String key = "correction-" + UUID.randomUUID();
-        String correctionId = given().contentType(ContentType.JSON).header("X-User", "coder-ed").header("Idempotency-Key", key)
+        String correctionId = given().contentType(ContentType.JSON).header("Authorization", DefaultTestToken.bearer("demo-practice", "coder-ed", "denial-specialist")).header("Idempotency-Key", key)
                 .body(Map.of("frequencyCode", "7", "reason", "Modifier 25 added to the office visit."))
                 .post("/api/v1/denials/" + id + "/corrections").then().statusCode(202)
                 .header("Location", containsString("/api/v1/denials/" + id + "/corrections/"))

@@ -188,6 +188,10 @@ public final class ClaimAdjudicatedFixture {
         return this;
     }
 
+    public String practiceId() {
+        return (String) envelope.get("practiceId");
+    }
+
     public String claimId() {
         return (String) payload.get("claimId");
     }

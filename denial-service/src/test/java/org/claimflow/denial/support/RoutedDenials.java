@@ -1,5 +1,6 @@
 package org.claimflow.denial.support;
 
+import org.claimflow.localstack.DefaultTestToken;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,15 +23,19 @@ public final class RoutedDenials {
     /** Publishes the remittance and returns the id of its one denial once it is routed. */
     public static String route(ClaimAdjudicatedFixture event) {
         KafkaTestClient.send("claims.claim-adjudicated.v1", event.claimId(), event.json());
-        await().atMost(WAIT).untilAsserted(() -> given().queryParam("claimId", event.claimId()).get("/api/v1/denials")
-                .then().statusCode(200).body("total", equalTo(1)));
-        return given().queryParam("claimId", event.claimId()).get("/api/v1/denials").then().extract().path("items[0].id");
+        // Read as the event's practice: the denial is that practice's, whichever practice the test acts in.
+        String practice = DefaultTestToken.bearerIn(event.practiceId(), "router");
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", practice).queryParam("claimId", event.claimId())
+                .get("/api/v1/denials").then().statusCode(200).body("total", equalTo(1)));
+        return given().header("Authorization", practice).queryParam("claimId", event.claimId()).get("/api/v1/denials").then()
+                .extract().path("items[0].id");
     }
 
     public static ValidatableResponse post(String path, String user, Map<String, ?> body) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (user != null) {
-            request.header("X-User", user);
+            // A denial specialist of the practice the test acts in, named by the token (the X-User header is gone).
+            request.header("Authorization", DefaultTestToken.bearer(DefaultTestToken.practice(), user, "denial-specialist"));
         }
         return request.post(path).then();
     }

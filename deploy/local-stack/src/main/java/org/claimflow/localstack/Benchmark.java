@@ -66,7 +66,7 @@ public final class Benchmark {
         this.system = system;
         this.settings = settings;
         this.log = log;
-        this.traffic = new EncounterTraffic(system.url("coding-service"));
+        this.traffic = new EncounterTraffic(system.url("coding-service"), system.pmsClient());
     }
 
     /** Runs the ceiling measurements and the phases; returns the printable report. */

@@ -79,6 +79,7 @@ public final class ClaimflowSystem implements AutoCloseable {
     private Postgres postgres;
     private KafkaBroker kafka;
     private String jdbcBase;
+    private Tokens tokens;
 
     public ClaimflowSystem(Options options) {
         this.options = options;
@@ -91,6 +92,10 @@ public final class ClaimflowSystem implements AutoCloseable {
             if (options.cleanData()) {
                 deleteTree(options.workDir().resolve("kafka"));
             }
+            // The services verify bearer tokens against this system's key pair (kept under the work directory, so
+            // ./claimflow token mints tokens the running system accepts).
+            tokens = Tokens.loadOrCreate(options.workDir().resolve("jwt"));
+            Map<String, String> tokenConfig = tokens.serviceConfig(options.workDir().resolve("jwt").resolve("public.pem"));
             startPostgres(progress);
             progress.accept("Kafka broker (KRaft) on 127.0.0.1:" + options.kafkaPort());
             kafka = new KafkaBroker(Files.createDirectories(options.workDir().resolve("kafka")), options.kafkaPort(),
@@ -113,6 +118,7 @@ public final class ClaimflowSystem implements AutoCloseable {
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 config.put("claimflow.payer-gateway.url", sandbox.url());
                 otlpEndpoint().ifPresent(url -> config.put("quarkus.otel.exporter.otlp.traces.endpoint", url));
+                config.putAll(tokenConfig);
                 ServiceProcess process = new ServiceProcess(service, ServiceProcess.jarOf(options.root(), service), port,
                         config, options.serviceHeap(), logs.resolve(service + ".log"));
                 progress.accept(service + " on " + process.url());
@@ -221,6 +227,19 @@ public final class ClaimflowSystem implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is external: restart it yourself");
         }
         postgres.restart();
+    }
+
+    /** The key pair the services trust: mint a caller's token with it. */
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /**
+     * What the demo runner, the fault run and the benchmark send: a practice-management system of the demo practice
+     * ({@code pms-client}), as an {@code Authorization} header value renewed before it expires.
+     */
+    public java.util.function.Supplier<String> pmsClient() {
+        return tokens.bearer(Tokens.DEMO_PRACTICE, "demo-pms", List.of("pms-client"));
     }
 
     public String url(String service) {

@@ -1,5 +1,6 @@
 package org.claimflow.localstack;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -7,6 +8,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Quarkus test resource that points a service at a real PostgreSQL database and a real Kafka broker,
  * both started by {@link TestInfrastructure}. Init arg {@code database} names the service's database.
+ * <p>
+ * It also makes the service verify bearer tokens against this test JVM's key pair ({@link Tokens#forThisJvm()}) and
+ * makes RestAssured send a token of the demo practice with every role ({@link DefaultTestToken}), so a test acts as an
+ * authenticated caller unless it says otherwise.
  */
 public class ClaimflowTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,11 +26,23 @@ public class ClaimflowTestResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         TestInfrastructure infra = TestInfrastructure.get();
         infra.postgres().createDatabase(database);
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
                 "quarkus.datasource.username", Postgres.USER,
                 "quarkus.datasource.password", "postgres",
-                "kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+                "kafka.bootstrap.servers", infra.kafka().bootstrapServers()));
+        Tokens tokens = Tokens.forThisJvm();
+        config.putAll(tokens.serviceConfig(Tokens.testPublicKey()));
+        DefaultTestToken.install();
+        return config;
+    }
+
+    @Override
+    public void inject(Object testInstance) {
+        // Again per test instance: harmless when installed, and covers a RestAssured reset between test classes. A test
+        // that switched the default token to a practice of its own does not pass that on to the next.
+        DefaultTestToken.install();
+        DefaultTestToken.reset();
     }
 
     @Override

@@ -58,11 +58,19 @@ public final class DemoRunner {
     private final String codingUrl;
     private final String billingUrl;
     private final String denialUrl;
+    private final java.util.function.Supplier<String> authorization;
 
-    public DemoRunner(String codingUrl, String billingUrl, String denialUrl) {
+    /** {@code authorization}: the Authorization header of each call (a practice-management system's bearer token). */
+    public DemoRunner(String codingUrl, String billingUrl, String denialUrl, java.util.function.Supplier<String> authorization) {
         this.codingUrl = codingUrl;
         this.billingUrl = billingUrl;
         this.denialUrl = denialUrl;
+        this.authorization = authorization;
+    }
+
+    /** The demo runner of a running system, calling as its practice-management system. */
+    public DemoRunner(ClaimflowSystem system) {
+        this(system.url("coding-service"), system.url("billing-service"), system.url("denial-service"), system.pmsClient());
     }
 
     public static List<Scenario> scenarios() {
@@ -81,6 +89,7 @@ public final class DemoRunner {
     public String submit(ObjectNode encounter, String idempotencyKey) {
         JsonNode response = send(HttpRequest.newBuilder(URI.create(codingUrl + "/api/v1/encounters"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization.get())
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(encounter.toString())), 202);
         return response.get("id").asText();
@@ -179,6 +188,7 @@ public final class DemoRunner {
     private JsonNode get(String url) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", authorization.get())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {

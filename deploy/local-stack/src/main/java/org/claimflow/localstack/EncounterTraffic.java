@@ -35,9 +35,12 @@ final class EncounterTraffic {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String intakeUrl;
+    private final java.util.function.Supplier<String> authorization;
 
-    EncounterTraffic(String codingServiceUrl) {
+    /** {@code authorization}: the Authorization header of each call (the practice-management system's bearer token). */
+    EncounterTraffic(String codingServiceUrl, java.util.function.Supplier<String> authorization) {
         this.intakeUrl = codingServiceUrl + "/api/v1/encounters";
+        this.authorization = authorization;
     }
 
     /** Mostly clean, paid encounters; some held by coding edits, some not eligible, some denied by the payer. */
@@ -92,10 +95,10 @@ final class EncounterTraffic {
     private Outcome send(DemoRunner.Scenario scenario, String externalId, Duration giveUp, boolean retry) {
         ObjectNode body = scenario.encounter().deepCopy();
         body.put("externalId", externalId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl))
+        HttpRequest.Builder sameRequest = HttpRequest.newBuilder(URI.create(intakeUrl))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         Instant deadline = Instant.now().plus(giveUp);
         Duration first = null;
         int attempts = 0;
@@ -104,6 +107,8 @@ final class EncounterTraffic {
             attempts++;
             long began = System.nanoTime();
             try {
+                // A retry may outlast a token: each attempt carries a current one.
+                HttpRequest request = sameRequest.copy().header("Authorization", authorization.get()).build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (first == null) {
                     first = Duration.ofNanos(System.nanoTime() - began);

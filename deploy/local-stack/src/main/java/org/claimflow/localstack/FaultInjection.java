@@ -134,7 +134,7 @@ public final class FaultInjection {
         this.system = system;
         this.settings = settings;
         this.log = log;
-        this.traffic = new EncounterTraffic(system.url("coding-service"));
+        this.traffic = new EncounterTraffic(system.url("coding-service"), system.pmsClient());
     }
 
     public Report run() throws Exception {

@@ -65,7 +65,7 @@ public final class LocalStack {
         System.out.printf("All processes ready in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
 
         if (demo) {
-            DemoRunner runner = new DemoRunner(system.url("coding-service"), system.url("billing-service"), system.url("denial-service"));
+            DemoRunner runner = new DemoRunner(system);
             List<DemoRunner.Scenario> scenarios = DemoRunner.scenarios();
             System.out.println("Sending " + scenarios.size() + " demo encounters (practice demo-practice, sandbox payers)…");
             String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));

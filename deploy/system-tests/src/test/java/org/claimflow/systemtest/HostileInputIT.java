@@ -41,12 +41,17 @@ class HostileInputIT {
     private static final List<String> HOSTILE_SEGMENTS = List.of("' OR '1'='1", "../../etc/passwd", "%00", "<script>alert(1)</script>",
             "9".repeat(400), "x".repeat(3000), "-1", "null");
 
+    /** Every role of the demo practice: the sweep means to reach validation, not stop at the door. */
+    private static java.util.function.Supplier<String> authorization;
+
     private record Endpoint(String service, String method, String path, List<String> contentTypes, List<String> queryParams) {
     }
 
     @Test
     void everyDocumentedEndpointAnswersHostileInputWithAClientErrorAndNoLeak() throws Exception {
         ClaimflowSystem system = SystemUnderTest.system();
+        authorization = system.tokens().bearer(org.claimflow.localstack.Tokens.DEMO_PRACTICE, "hostile-sweep",
+                org.claimflow.localstack.Tokens.ROLES);
         List<String> violations = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         int requests = 0;
@@ -176,7 +181,7 @@ class HostileInputIT {
         String where = e.service() + " " + e.method() + " " + e.path() + " [" + probe.description() + "]";
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.path())).timeout(Duration.ofSeconds(30))
-                    .header("X-Request-Id", "hostile-sweep");
+                    .header("X-Request-Id", "hostile-sweep").header("Authorization", authorization.get());
             if (probe.body() != null) {
                 request.header("Content-Type", probe.contentType())
                         .method(e.method(), HttpRequest.BodyPublishers.ofString(probe.body()));
@@ -192,7 +197,7 @@ class HostileInputIT {
             if (status >= 500) {
                 violations.add(where + ": answered " + status + " " + abbreviate(body));
             }
-            if ((status == 400 || status == 409 || status == 422) && !type.contains("application/problem+json")) {
+            if (List.of(400, 401, 403, 409, 422).contains(status) && !type.contains("application/problem+json")) {
                 violations.add(where + ": " + status + " without a problem body (Content-Type " + type + ")");
             }
             if (status >= 400 && LEAK.matcher(body).find()) {

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.claimflow.localstack.ClaimflowSystem;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.DemoRunner;
 import org.claimflow.localstack.ServiceProcess;
+import org.claimflow.localstack.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +56,9 @@ final class SystemUnderTest {
                     receiver.close();
                 }, "stop-claimflow-system"));
                 traces = receiver;
+                // Every RestAssured call of the end-to-end tests carries a token of the demo practice with every
+                // role, unless the test sends its own (bearer()).
+                DefaultTestToken.install(started.tokens());
                 system = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -73,7 +78,12 @@ final class SystemUnderTest {
     }
 
     static DemoRunner runner() {
-        return new DemoRunner(url("coding-service"), url("billing-service"), url("denial-service"));
+        return new DemoRunner(system());
+    }
+
+    /** The Authorization header of {@code user} of the demo practice with {@code roles}, as the running system trusts. */
+    static String bearer(String user, String... roles) {
+        return "Bearer " + system().tokens().mint(Tokens.DEMO_PRACTICE, user, java.util.List.of(roles));
     }
 
     static DemoRunner.Scenario scenario(String name) {

@@ -2,6 +2,7 @@ package org.claimflow.systemtest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.claimflow.systemtest.SystemUnderTest.bearer;
 import static org.claimflow.systemtest.SystemUnderTest.get;
 import static org.claimflow.systemtest.SystemUnderTest.money;
 import static org.claimflow.systemtest.SystemUnderTest.play;
@@ -47,7 +48,7 @@ class WorkflowIT {
         JsonNode encounter = get(url("coding-service") + "/api/v1/encounters/" + held.encounterId());
         assertTrue(rules(encounter.path("findings")).contains("ICD10_FORMAT"), encounter.toString());
 
-        given().contentType(ContentType.JSON).header("X-User", "coder-ana")
+        given().contentType(ContentType.JSON).header("Authorization", bearer("coder-ana", "coder"))
                 .body("{\"diagnoses\":[\"I10\"],\"reason\":\"Provider documented essential hypertension\"}")
                 .post(url("coding-service") + "/api/v1/encounters/" + held.encounterId() + "/corrections")
                 .then().statusCode(200);
@@ -73,7 +74,7 @@ class WorkflowIT {
         JsonNode queue = get(url("denial-service") + "/api/v1/denials?queue=FRONT_DESK&status=OPEN&size=200");
         assertTrue(ids(queue.path("items")).contains(id), "the denial is in the front-desk queue");
 
-        String appealUrl = given().contentType(ContentType.JSON).header("X-User", "fd-sam")
+        String appealUrl = given().contentType(ContentType.JSON).header("Authorization", bearer("ds-sam", "denial-specialist"))
                 .body("{\"reason\":\"Authorization AUTH-0042 was obtained by phone before the scan\",\"attachments\":[\"auth-call-log.pdf\"]}")
                 .post(url("denial-service") + "/api/v1/denials/" + id + "/appeals")
                 .then().statusCode(201).extract().header("Location");
@@ -104,7 +105,7 @@ class WorkflowIT {
         String payerClaimNumber = original.path("payerClaimControlNumber").asText();
         assertFalse(payerClaimNumber.isBlank());
 
-        given().contentType(ContentType.JSON).header("X-User", "biller-kim")
+        given().contentType(ContentType.JSON).header("Authorization", bearer("biller-kim", "biller"))
                 .body("{\"frequencyCode\":\"8\",\"reason\":\"Claim sent for the wrong visit\"}")
                 .post(url("denial-service") + "/api/v1/denials/" + denial.path("id").asText() + "/corrections")
                 .then().statusCode(202);
@@ -136,7 +137,7 @@ class WorkflowIT {
                 e -> "NEEDS_REVIEW".equals(e.path("status").asText()));
         assertTrue(rules(reopened.path("findings")).contains("PAYER_DENIAL"), reopened.toString());
 
-        given().contentType(ContentType.JSON).header("X-User", "coder-ana").body("""
+        given().contentType(ContentType.JSON).header("Authorization", bearer("coder-ana", "coder")).body("""
                 {"serviceLines":[
                   {"procedureCode":"99213","modifiers":[],"units":1,"diagnosisPointers":[1,2],"chargeAmount":"150.00"},
                   {"procedureCode":"93000","modifiers":[],"units":1,"diagnosisPointers":[2],"chargeAmount":"40.00"}],

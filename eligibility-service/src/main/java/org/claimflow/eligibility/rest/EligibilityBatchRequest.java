@@ -13,11 +13,17 @@ import jakarta.validation.constraints.Size;
 
 /** Eligibility checks for a list of upcoming appointments, asked in the background (the API contract; extend, never rename). */
 public record EligibilityBatchRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a practice id") String practiceId,
+        @Schema(description = "Deprecated: the practice is the caller's (token); another practice is refused with 403", deprecated = true)
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a practice id") String practiceId,
         @NotBlank @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String providerNpi,
-        @Schema(description = "Who asked; defaults to \"api\"")
+        @Schema(description = "Deprecated and ignored: who asked is the caller (token)", deprecated = true)
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be a user id") String requestedBy,
         @NotNull @Size(min = 1, max = 5000) @Valid List<@NotNull Item> items) {
+
+    /** The same batch asked by {@code user} of {@code practice} (the caller, from the token). */
+    public EligibilityBatchRequest askedBy(String practice, String user) {
+        return new EligibilityBatchRequest(practice, providerNpi, user, items);
+    }
 
     /** One appointment: who, with which payer, on which day. */
     public record Item(

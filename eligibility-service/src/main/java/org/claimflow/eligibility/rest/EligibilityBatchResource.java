@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.claimflow.eligibility.service.EligibilityBatchService;
+import org.claimflow.eligibility.service.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,13 +39,16 @@ import jakarta.ws.rs.core.UriInfo;
 public class EligibilityBatchResource {
 
     private final EligibilityBatchService batches;
+    private final Caller caller;
 
-    public EligibilityBatchResource(EligibilityBatchService batches) {
+    public EligibilityBatchResource(EligibilityBatchService batches, Caller caller) {
         this.batches = batches;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.ADMIN})
     @Operation(summary = "Check the eligibility of a list of upcoming appointments in the background",
             description = "Stores the batch and answers at once; a worker asks the payers item by item within the payer "
                     + "gateway's limits, reusing an answer within the freshness window. Poll the Location for results. "
@@ -57,7 +62,7 @@ public class EligibilityBatchResource {
                            @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                            @Context UriInfo uri) {
-        EligibilityBatchService.Submitted result = batches.submit(request, idempotencyKey);
+        EligibilityBatchService.Submitted result = batches.submit(request.askedBy(caller.practice(request.practiceId()), caller.user()), idempotencyKey);
         Response.ResponseBuilder response = Response.status(result.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(result.body())
@@ -70,12 +75,17 @@ public class EligibilityBatchResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "A batch's progress and one page of its items with their results (in the order sent)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EligibilityBatchResponse.class)))
     @APIResponse(responseCode = "404", description = "No such batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EligibilityBatchResponse get(@PathParam("id") UUID id,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return batches.get(id, page, size);
+        EligibilityBatchResponse batch = batches.get(id, page, size);
+        if (!caller.owns(batch.practiceId())) {
+            throw new NotFoundException("No eligibility batch with this id.");
+        }
+        return batch;
     }
 }

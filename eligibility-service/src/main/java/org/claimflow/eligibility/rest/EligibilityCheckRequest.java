@@ -12,9 +12,14 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A real-time eligibility question from a practice-management system (the API contract; extend, never rename). */
+/**
+ * A real-time eligibility question from a practice-management system (the API contract; extend, never rename).
+ * {@code practiceId} and {@code requestedBy} are deprecated: both come from the caller's token; a practiceId naming
+ * another practice is refused (403), requestedBy is ignored.
+ */
 public record EligibilityCheckRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a practice id") String practiceId,
+        @Schema(description = "Deprecated: the practice is the caller's (token); another practice is refused with 403", deprecated = true)
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a practice id") String practiceId,
         @NotBlank @Size(max = 80) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a payer id") String payerId,
         @NotBlank @Size(min = 2, max = 80) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits or dashes") String memberId,
         @NotNull @Valid Subscriber subscriber,
@@ -24,8 +29,14 @@ public record EligibilityCheckRequest(
         @NotBlank @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String providerNpi,
         @Schema(description = "The provider's or organisation's name as the payer knows it; defaults to the configured name")
         @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9 .,&'-]+", message = "must be letters, digits, spaces or . , & ' -") String providerName,
-        @Schema(description = "Who asked (a user of the practice-management system); defaults to \"api\"")
+        @Schema(description = "Deprecated and ignored: who asked is the caller (token)", deprecated = true)
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be a user id") String requestedBy) {
+
+    /** The same question asked by {@code user} of {@code practice} (the caller, from the token). */
+    public EligibilityCheckRequest askedBy(String practice, String user) {
+        return new EligibilityCheckRequest(practice, payerId, memberId, subscriber, dateOfService, serviceTypeCodes, providerNpi,
+                providerName, user);
+    }
 
     public record Subscriber(
             @NotBlank @Size(max = 35) String firstName,

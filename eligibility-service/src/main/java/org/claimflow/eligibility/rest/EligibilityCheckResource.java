@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.claimflow.eligibility.service.EligibilityService;
+import org.claimflow.eligibility.service.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,13 +41,25 @@ public class EligibilityCheckResource {
     static final String EDI_X12 = "application/edi-x12";
 
     private final EligibilityService eligibility;
+    private final Caller caller;
 
-    public EligibilityCheckResource(EligibilityService eligibility) {
+    public EligibilityCheckResource(EligibilityService eligibility, Caller caller) {
         this.eligibility = eligibility;
+        this.caller = caller;
+    }
+
+    /** The check if it is the caller's practice's; another practice's is answered as if it did not exist. */
+    private EligibilityCheckResponse own(UUID id) {
+        EligibilityCheckResponse check = eligibility.get(id);
+        if (!caller.owns(check.practiceId())) {
+            throw new NotFoundException("No eligibility check with this id.");
+        }
+        return check;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.ADMIN})
     @Operation(summary = "Check a member's eligibility in real time",
             description = "Sends a 270 to the payer and answers with its 271, normalised. A payer that is down or does not "
                     + "answer within the gateway timeout gives a check with status ERROR and reasonCode PAYER_UNAVAILABLE, "
@@ -60,7 +74,7 @@ public class EligibilityCheckResource {
                           @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                           @Context UriInfo uri) {
-        EligibilityService.CheckResult result = eligibility.check(request, idempotencyKey);
+        EligibilityService.CheckResult result = eligibility.check(request.askedBy(caller.practice(request.practiceId()), caller.user()), idempotencyKey);
         Response.ResponseBuilder response = Response.status(result.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(result.body())
@@ -76,31 +90,35 @@ public class EligibilityCheckResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Read an eligibility check and the payer's answer")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EligibilityCheckResponse.class)))
     @APIResponse(responseCode = "404", description = "No such check", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EligibilityCheckResponse get(@PathParam("id") UUID id) {
-        return eligibility.get(id);
+        return own(id);
     }
 
     @GET
     @Path("/{id}/x12")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Produces(EDI_X12)
     @Operation(summary = "The payer's 271 for this check, as received (kept for audit)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
     @APIResponse(responseCode = "404", description = "No such check, or the payer sent no 271", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String response271(@PathParam("id") UUID id) {
+        own(id);
         return eligibility.response271(id);
     }
 
     @GET
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Eligibility history, newest first")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<EligibilityCheckResponse> history(@QueryParam("memberId") @Size(max = 80) String memberId,
-                                                          @QueryParam("practiceId") @Size(max = 64) String practiceId,
+                                                          @Parameter(description = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403", deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return eligibility.history(memberId, practiceId, page, size);
+        return eligibility.history(memberId, caller.practice(practiceId), page, size);
     }
 }

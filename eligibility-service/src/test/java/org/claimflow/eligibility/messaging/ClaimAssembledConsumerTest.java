@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.eligibility.gateway.SandboxPayerGateway;
 import org.claimflow.eligibility.support.ClaimAssembledFixture;
 import org.claimflow.eligibility.support.EventSchemas;
@@ -52,7 +53,9 @@ class ClaimAssembledConsumerTest {
 
     /** Each test its own practice, so that no answer of another test is fresh enough to be reused. */
     private static String newPractice() {
-        return "practice-" + UUID.randomUUID().toString().substring(0, 8);
+        String practice = "practice-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
+        return practice;
     }
 
     private static JsonNode awaitChecked(ClaimAssembledFixture claim) throws Exception {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.eligibility.gateway.SandboxPayerGateway;
 import org.claimflow.eligibility.support.EligibilityCheckFixture;
 import org.claimflow.eligibility.support.SandboxPayer;
@@ -80,7 +81,8 @@ class EligibilityCheckResourceTest {
                 .body("benefits[0].inNetwork.coinsurance", equalTo("0.20"))
                 .body("benefits.find { it.serviceTypeCode == '98' }.inNetwork.copay", equalTo("25.00"))
                 .body("interchangeControlNumber", notNullValue())
-                .body("requestedBy", equalTo("api"));
+                // Who asked is the caller named by the token.
+                .body("requestedBy", equalTo(DefaultTestToken.USER));
 
         String location = response.header("Location");
         given().get(location).then().statusCode(200).body("status", equalTo("ACTIVE")).body("copay", equalTo("25.00"));
@@ -237,6 +239,7 @@ class EligibilityCheckResourceTest {
     @Test
     void namesEveryInvalidFieldInAProblemAndAsksNoPayer() {
         String practice = "invalid-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
         post(EligibilityCheckFixture.ada()
                 .with("practiceId", practice)
                 .with("providerNpi", "12345")
@@ -281,6 +284,7 @@ class EligibilityCheckResourceTest {
     @Test
     void listsAMembersHistoryNewestFirst() {
         String practice = "history-" + UUID.randomUUID().toString().substring(0, 8);
+        DefaultTestToken.actIn(practice);
         String first = post(EligibilityCheckFixture.grace().with("practiceId", practice).build(), null).jsonPath().getString("id");
         String second = post(EligibilityCheckFixture.grace().with("practiceId", practice).build(), null).jsonPath().getString("id");
         post(EligibilityCheckFixture.ada().with("practiceId", practice).build(), null).then().statusCode(201);

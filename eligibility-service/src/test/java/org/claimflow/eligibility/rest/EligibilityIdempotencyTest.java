@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.eligibility.gateway.SandboxPayerGateway;
 import org.claimflow.eligibility.support.EligibilityCheckFixture;
 import org.claimflow.eligibility.support.IdempotentOutcomes;
@@ -68,7 +69,9 @@ class EligibilityIdempotencyTest {
 
     /** Each test works in a practice of its own, so counting its checks and batches counts what the test made. */
     private static String newPractice() {
-        return "idem-" + UUID.randomUUID();
+        String practice = "idem-" + UUID.randomUUID();
+        DefaultTestToken.actIn(practice);
+        return practice;
     }
 
     private static int checksOf(String practice) {
