@@ -1,5 +1,6 @@
 package org.claimflow.billing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -25,17 +26,21 @@ import jakarta.ws.rs.core.MediaType;
 public class AgingResource {
 
     private final AgingService aging;
+    private final Caller caller;
 
-    public AgingResource(AgingService aging) {
+    public AgingResource(AgingService aging, Caller caller) {
         this.aging = aging;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "AR aging per payer and for patients", description = "Buckets 0-30, 31-60, 61-90, 91-120 and over 120 "
             + "days since the date of service, counted to asOf (default today, UTC); amounts are those posted so far.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgingResponse.class)))
-    @APIResponse(responseCode = "400", description = "practiceId missing or asOf not YYYY-MM-DD", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgingResponse aging(@QueryParam("practiceId") @NotBlank @Size(max = 64) String practiceId,
+    @APIResponse(responseCode = "400", description = "asOf not YYYY-MM-DD", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AgingResponse aging(@Parameter(description = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403",
+                                          deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                @QueryParam("asOf") @Size(max = 10) String asOf) {
         LocalDate day;
         try {
@@ -44,6 +49,6 @@ public class AgingResource {
             // A JAX-RS LocalDate parameter that does not parse answers 404; a bad date is the client's 400.
             throw new BadRequestException("asOf is not a date (YYYY-MM-DD)");
         }
-        return aging.aging(practiceId, day);
+        return aging.aging(caller.practice(practiceId), day);
     }
 }

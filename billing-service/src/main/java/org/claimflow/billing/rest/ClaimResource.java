@@ -1,5 +1,7 @@
 package org.claimflow.billing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.claimflow.billing.service.NotFoundException;
 import java.util.UUID;
 
 import org.claimflow.billing.domain.ClaimStatus;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,16 +36,30 @@ public class ClaimResource {
 
     public static final String EDI_X12 = "application/edi-x12";
 
+    private static final String PRACTICE_DOC = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403";
+
     private final ClaimQueryService claims;
     private final ClaimScrubService scrubber;
+    private final Caller caller;
 
-    public ClaimResource(ClaimQueryService claims, ClaimScrubService scrubber) {
+    public ClaimResource(ClaimQueryService claims, ClaimScrubService scrubber, Caller caller) {
         this.claims = claims;
         this.scrubber = scrubber;
+        this.caller = caller;
+    }
+
+    /** The claim if it is the caller's practice's; another practice's is answered as if it did not exist. */
+    private ClaimResponse own(UUID id) {
+        ClaimResponse claim = claims.get(id);
+        if (!caller.owns(claim.practiceId())) {
+            throw new NotFoundException("No claim with this id.");
+        }
+        return claim;
     }
 
     @POST
     @Path("/{id}/data-corrections")
+    @RolesAllowed({Roles.BILLER, Roles.FRONT_DESK, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct the demographics or addresses of a claim held at the front door and resubmit it",
             description = "For a claim in SCRUB_HOLD, REJECTED (999 / 277CA) or SUBMISSION_FAILED: the fields given replace the claim's, "
@@ -54,38 +71,43 @@ public class ClaimResource {
     @APIResponse(responseCode = "409", description = "The claim is not held at the front door", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimResponse correct(@PathParam("id") UUID id,
                                  @NotNull(message = "a correction body is required") @Valid ClaimDataCorrectionRequest request) {
+        own(id);
         scrubber.correct(id, request);
-        return claims.get(id);
+        return own(id);
     }
 
     @GET
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.BILLER, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "List claims, oldest first", description = "Filter by encounter, practice or status; amounts included, lines and history not.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ClaimResponse> list(@QueryParam("encounterId") UUID encounterId,
-                                            @QueryParam("practiceId") @Size(max = 64) String practiceId,
+                                            @Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                             @QueryParam("status") ClaimStatus status,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return claims.list(encounterId, practiceId, status, page, size);
+        return claims.list(encounterId, caller.practice(practiceId), status, page, size);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.BILLER, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Operation(summary = "Read a claim: status, amounts that reconcile to the cent, lines with their adjustments, and its history")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
     @APIResponse(responseCode = "404", description = "No such claim", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimResponse get(@PathParam("id") UUID id) {
-        return claims.get(id);
+        return own(id);
     }
 
     @GET
     @Path("/{id}/x12")
+    @RolesAllowed({Roles.BILLER, Roles.DENIAL_SPECIALIST, Roles.ADMIN})
     @Produces(EDI_X12)
     @Operation(summary = "The 837P interchange the claim was sent in, byte for byte")
     @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
     @APIResponse(responseCode = "404", description = "No such claim, or not written into an 837P yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String x12(@PathParam("id") UUID id) {
+        own(id);
         return claims.x12(id);
     }
 }

@@ -1,5 +1,6 @@
 package org.claimflow.billing.rest;
 
+import org.claimflow.billing.service.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,34 +41,50 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Patients")
 public class PatientResource {
 
+    private static final String PRACTICE_DOC = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403";
+
     private final PatientAccountService patients;
     private final Template statementPage;
+    private final Caller caller;
 
-    public PatientResource(PatientAccountService patients, @Location("statement.html") Template statementPage) {
+    public PatientResource(PatientAccountService patients, @Location("statement.html") Template statementPage, Caller caller) {
         this.patients = patients;
         this.statementPage = statementPage;
+        this.caller = caller;
+    }
+
+    /** The account if it is the caller's practice's; another practice's is answered as if it did not exist. */
+    private PatientAccountResponse own(UUID accountId) {
+        PatientAccountResponse account = patients.get(accountId);
+        if (!caller.owns(account.practiceId())) {
+            throw new NotFoundException("No patient account with this id.");
+        }
+        return account;
     }
 
     @GET
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Find a patient's accounts by practice and member id", description = "One account per payer the member id belongs to.")
     @APIResponse(responseCode = "200")
-    @APIResponse(responseCode = "400", description = "practiceId or memberId missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PatientAccountResponse> find(@QueryParam("practiceId") @NotBlank @Size(max = 64) String practiceId,
+    @APIResponse(responseCode = "400", description = "memberId missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<PatientAccountResponse> find(@Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                              @QueryParam("memberId") @NotBlank @Size(max = 80) String memberId) {
-        return patients.find(practiceId, memberId);
+        return patients.find(caller.practice(practiceId), memberId);
     }
 
     @GET
     @Path("/{accountId}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Read a patient account and its balance (negative: a credit)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientAccountResponse.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientAccountResponse get(@PathParam("accountId") UUID accountId) {
-        return patients.get(accountId);
+        return own(accountId);
     }
 
     @POST
     @Path("/{accountId}/payments")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a patient payment", description = "Lowers the patient's balance, never a claim's insurance "
             + "figures. A payment larger than the balance is accepted: creditBalance is true and notice says so.")
@@ -81,6 +99,7 @@ public class PatientResource {
                         @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                         @NotNull(message = "a payment body is required") @Valid PatientPaymentRequest request,
                         @Context UriInfo uri) {
+        own(accountId);
         PatientAccountService.PaymentResult result = patients.pay(accountId, request, idempotencyKey);
         Response.ResponseBuilder builder = Response.status(result.status()).entity(result.body()).type(MediaType.APPLICATION_JSON)
                 .location(uri.getBaseUri().resolve(URI.create(result.location())));
@@ -92,15 +111,18 @@ public class PatientResource {
 
     @GET
     @Path("/{accountId}/payments/{paymentId}")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Read a recorded patient payment")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientPaymentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such payment on this account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientPaymentResponse payment(@PathParam("accountId") UUID accountId, @PathParam("paymentId") UUID paymentId) {
+        own(accountId);
         return patients.payment(accountId, paymentId);
     }
 
     @GET
     @Path("/{accountId}/statement")
+    @RolesAllowed({Roles.PMS_CLIENT, Roles.FRONT_DESK, Roles.BILLER, Roles.ADMIN})
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "The patient statement: visits, what insurance paid, what the patient owes",
             description = "JSON unless the client prefers text/html (a browser does): then a printable page. Procedure codes "
@@ -109,6 +131,7 @@ public class PatientResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response statement(@PathParam("accountId") UUID accountId, @Context HttpHeaders headers) {
+        own(accountId);
         StatementResponse statement = patients.statement(accountId);
         if (prefersHtml(headers.getAcceptableMediaTypes())) {
             return Response.ok(statementPage.data("s", statement).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -148,6 +148,20 @@ public class ProblemExceptionMappers {
                 "The request could not be processed. Quote the request id when reporting it.", uri, null);
     }
 
+    // Authentication and authorization (issue #8). The caller learns that a token is missing or not accepted (401) or
+    // that the role may not do this (403), never which check failed or anything about the data.
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "/problems/unauthorized", "Unauthorized",
+                "A valid bearer token is required.", uri, null)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper({io.quarkus.security.ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
+    public Response forbidden(RuntimeException e, UriInfo uri) {
+        return problem(403, "/problems/forbidden", "Forbidden", "The caller may not do this.", uri, null);
+    }
+
     private static Response problem(int status, String type, String title, String detail, UriInfo uri,
                                     List<Problem.FieldError> errors) {
         return problem(status, type, title, detail, uri, errors, null);

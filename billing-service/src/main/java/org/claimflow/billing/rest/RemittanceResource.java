@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +41,7 @@ public class RemittanceResource {
     }
 
     @POST
+    @RolesAllowed({Roles.BILLER, Roles.ADMIN})
     @Consumes(ClaimResource.EDI_X12)
     @Operation(summary = "Post an 835 remittance", description = "Posts every claim payment of the file, or nothing: an "
             + "unbalanced file is refused whole. The same file again (same bytes, or the same payer trace number) posts "
@@ -71,6 +73,7 @@ public class RemittanceResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.BILLER, Roles.ADMIN})
     @Operation(summary = "Read a remittance: status, payment, how many claims it posted, or why it was refused")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RemittanceView.class)))
     @APIResponse(responseCode = "404", description = "No such remittance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
@@ -43,6 +44,7 @@ class ClaimScrubTest {
     private static EncounterCodedFixture billedFrom(String line1) {
         Map<String, Object> address = new LinkedHashMap<>(Map.of("line1", line1, "city", "Springfield", "state", "IL", "postalCode", "627011234"));
         address.put("line2", null);
+        DefaultTestToken.actIn("scrub-practice");
         return EncounterCodedFixture.officeVisitForAda().practice("scrub-practice").withNested("billingProvider", "address", address);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.billing.support.ClaimCorrectionRequestedFixture;
 import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EventSchemas;
@@ -174,6 +175,7 @@ class CodingCorrectionTest {
         java.util.Map<String, Object> poBox = new java.util.LinkedHashMap<>(java.util.Map.of("line1", "PO Box 12", "city", "Springfield",
                 "state", "IL", "postalCode", "627011234"));
         poBox.put("line2", null);
+        DefaultTestToken.actIn("pending-correction-practice");
         EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForDijkstra().practice("pending-correction-practice")
                 .withNested("billingProvider", "address", poBox);
         KafkaTestClient.send(TOPIC, encounter.encounterId(), encounter.envelope());
