@@ -113,8 +113,11 @@ public final class ClaimflowSystem implements AutoCloseable {
                 String database = service.substring(0, service.indexOf('-'));
                 Map<String, String> config = new LinkedHashMap<>();
                 config.put("quarkus.datasource.jdbc.url", jdbcBase + database);
-                config.put("quarkus.datasource.username", options.postgresUser());
-                config.put("quarkus.datasource.password", options.postgresPassword());
+                // Migrations run as the owner; the service itself as the application role row-level security binds.
+                config.put("quarkus.datasource.username", Postgres.APP_ROLE);
+                config.put("quarkus.datasource.password", Postgres.APP_PASSWORD);
+                config.put("quarkus.flyway.username", options.postgresUser());
+                config.put("quarkus.flyway.password", options.postgresPassword());
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 config.put("claimflow.payer-gateway.url", sandbox.url());
                 otlpEndpoint().ifPresent(url -> config.put("quarkus.otel.exporter.otlp.traces.endpoint", url));
@@ -157,6 +160,7 @@ public final class ClaimflowSystem implements AutoCloseable {
         postgres = Postgres.start(options.workDir().resolve("pg"), options.postgresPort(), options.cleanData());
         started.add(postgres);
         DATABASES.forEach(postgres::createDatabase);
+        postgres.ensureAppRole();
         jdbcBase = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/";
     }
 
@@ -168,6 +172,7 @@ public final class ClaimflowSystem implements AutoCloseable {
                     st.execute("create database " + db);
                 }
             }
+            Postgres.ensureAppRole(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare database " + db + " on the external PostgreSQL: " + e.getMessage(), e);
         }

@@ -25,11 +25,15 @@ public class ClaimflowTestResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         TestInfrastructure infra = TestInfrastructure.get();
-        infra.postgres().createDatabase(database);
+        infra.postgres().createDatabase(database).ensureAppRole();
+        // As in production: the migrations run as the tables' owner, the service connects as the application role
+        // that row-level security applies to.
         Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
-                "quarkus.datasource.username", Postgres.USER,
-                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.username", Postgres.APP_ROLE,
+                "quarkus.datasource.password", Postgres.APP_PASSWORD,
+                "quarkus.flyway.username", Postgres.USER,
+                "quarkus.flyway.password", "postgres",
                 "kafka.bootstrap.servers", infra.kafka().bootstrapServers()));
         Tokens tokens = Tokens.forThisJvm();
         config.putAll(tokens.serviceConfig(Tokens.testPublicKey()));

@@ -18,6 +18,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class Postgres implements AutoCloseable {
 
     public static final String USER = "postgres";
+    /**
+     * The role the services connect as at run time: it owns nothing, is no superuser and cannot bypass row-level
+     * security, so PostgreSQL itself keeps each practice's rows apart (issue #8). The tables belong to {@link #USER},
+     * which runs the migrations (Flyway) and grants this role what it needs. Loopback only: a local password is fine.
+     */
+    public static final String APP_ROLE = "claimflow_app";
+    public static final String APP_PASSWORD = "claimflow_app";
 
     private final Path dataDir;
     private final boolean deleteOnClose;
@@ -98,6 +105,30 @@ public final class Postgres implements AutoCloseable {
             return this;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates {@link #APP_ROLE} if it does not exist (roles belong to the server, not to one database). In production
+     * the platform creates it (CloudNativePG managed roles, deploy/k8s); the services' migrations only grant to it.
+     */
+    public static void ensureAppRole(Statement st) throws SQLException {
+        st.execute("""
+                do $$ begin
+                  if not exists (select 1 from pg_roles where rolname = '%s') then
+                    create role %s login password '%s' nosuperuser nocreatedb nocreaterole nobypassrls noinherit;
+                  end if;
+                end $$""".formatted(APP_ROLE, APP_ROLE, APP_PASSWORD));
+    }
+
+    /** Creates {@link #APP_ROLE} on this server if it does not exist yet. */
+    public Postgres ensureAppRole() {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             Statement st = c.createStatement()) {
+            ensureAppRole(st);
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application role: " + e.getMessage(), e);
         }
     }
 
