@@ -172,6 +172,38 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyServiceWithADatabaseRunsAsTheRowLevelSecurityRoleAndMigratesAsTheOwner(String env) {
+        List<JsonNode> objects = RenderedManifests.overlay(env);
+        List<String> problems = new ArrayList<>();
+        int withDatabase = 0;
+        for (JsonNode deployment : ofKind(objects, "Deployment")) {
+            Map<String, String> secretOf = new HashMap<>();
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode e : container.path("env")) {
+                    secretOf.put(e.path("name").asText(), e.path("valueFrom").path("secretKeyRef").path("name").asText(""));
+                }
+            }
+            if (!secretOf.containsKey("QUARKUS_DATASOURCE_USERNAME")) {
+                continue;
+            }
+            withDatabase++;
+            String runtime = secretOf.get("QUARKUS_DATASOURCE_USERNAME");
+            String owner = secretOf.getOrDefault("QUARKUS_FLYWAY_USERNAME", "");
+            check(problems, runtime.endsWith("-db-runtime") && runtime.equals(secretOf.get("QUARKUS_DATASOURCE_PASSWORD")),
+                    deployment, "datasource user and password from the <service>-db-runtime Secret (claimflow_app)");
+            check(problems, owner.endsWith("-db-app") && owner.equals(secretOf.get("QUARKUS_FLYWAY_PASSWORD")),
+                    deployment, "Flyway user and password from the owner's <service>-db-app Secret");
+            String database = runtime.replace("-db-runtime", "-db");
+            check(problems, ofKind(objects, "Cluster").stream().anyMatch(c -> database.equals(name(c))
+                    && c.path("spec").path("managed").path("roles").toString().contains("\"" + runtime + "\"")),
+                    deployment, "its database cluster creates claimflow_app with the password of " + runtime);
+        }
+        check(problems, withDatabase == 4, "Deployment", "four services with a database");
+        assertTrue(problems.isEmpty(), () -> env + ":\n" + String.join("\n", problems));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyTopicOfTheEventContractHasAKafkaTopicAndADeadLetterTopic(String env) {
         Map<String, JsonNode> topics = topicsByName(RenderedManifests.overlay(env));
         for (EventContract event : CONTRACT) {
@@ -295,6 +327,16 @@ class KubernetesManifestsTest {
             check(problems, spec.path("bootstrap").path("initdb").hasNonNull("database")
                     && spec.path("bootstrap").path("initdb").hasNonNull("owner"), cluster, "initdb database and owner");
             check(problems, spec.path("storage").hasNonNull("size"), cluster, "storage size");
+            JsonNode appRole = null;
+            for (JsonNode role : spec.path("managed").path("roles")) {
+                if ("claimflow_app".equals(role.path("name").asText())) {
+                    appRole = role;
+                }
+            }
+            check(problems, appRole != null && appRole.path("login").asBoolean()
+                    && !appRole.path("superuser").asBoolean(true) && !appRole.path("bypassrls").asBoolean(true)
+                    && appRole.path("passwordSecret").hasNonNull("name"), cluster,
+                    "managed role claimflow_app: login, no superuser, no bypassrls, password from a Secret");
             if ("prod".equals(env)) {
                 JsonNode store = spec.path("backup").path("barmanObjectStore");
                 check(problems, store.path("destinationPath").asText().startsWith("s3://"), cluster, "backup destinationPath");
