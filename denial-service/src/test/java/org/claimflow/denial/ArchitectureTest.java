@@ -2,6 +2,10 @@ package org.claimflow.denial;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.function.Supplier;
+
+import org.claimflow.denial.persistence.PracticeScope;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,6 +30,15 @@ class ArchitectureTest {
     void importsNoOtherServicesCode() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.claimflow.coding..", "org.claimflow.billing..",
                         "org.claimflow.eligibility..", "org.claimflow.localstack..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void letsNoRestAdapterActAcrossPractices() {
+        // A request acts in its token's practice only (row-level security); '*' is for named background work.
+        noClasses().that().resideInAPackage("..denial.rest..")
+                .should().callMethod(PracticeScope.class, "acrossPractices", Runnable.class)
+                .orShould().callMethod(PracticeScope.class, "acrossPractices", Supplier.class)
                 .check(CLASSES);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.service.DenialService;
 import org.claimflow.denial.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -41,6 +42,8 @@ public class ClaimAdjudicatedConsumer {
                 || event.serviceLinesOrEmpty().stream().anyMatch(l -> l.lineNumber() == null || l.paidAmount() == null)) {
             throw new IncomingEvents.PoisonEventException("ClaimAdjudicated has an unknown outcome or a line without number or paid amount");
         }
-        TransientFailures.retrying("ClaimAdjudicated " + envelope.eventId(), () -> denials.route(envelope, event));
+        // The event's practice is the one whose rows the transaction may see and write (row-level security).
+        PracticeScope.run(envelope.practiceId(), () ->
+                TransientFailures.retrying("ClaimAdjudicated " + envelope.eventId(), () -> denials.route(envelope, event)));
     }
 }

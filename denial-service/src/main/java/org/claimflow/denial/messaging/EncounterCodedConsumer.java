@@ -1,5 +1,6 @@
 package org.claimflow.denial.messaging;
 
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.service.CoderCorrectionService;
 import org.claimflow.denial.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,6 +31,8 @@ public class EncounterCodedConsumer {
         if (event.correction() != null && event.correction().denialId() == null) {
             throw new IncomingEvents.PoisonEventException("EncounterCoded has a correction without denialId");
         }
-        TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> corrections.apply(envelope, event));
+        // The event's practice is the one whose rows the transaction may see and write (row-level security).
+        PracticeScope.run(envelope.practiceId(), () ->
+                TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> corrections.apply(envelope, event)));
     }
 }

@@ -30,6 +30,10 @@ public class IncomingEvents {
         if (envelope.eventId() == null || envelope.payload() == null || envelope.practiceId() == null) {
             throw new PoisonEventException("event envelope lacks eventId, practiceId or payload");
         }
+        if (envelope.practiceId().isBlank() || "*".equals(envelope.practiceId())) {
+            // The practice decides which rows the event may touch (row-level security): no event names all or none.
+            throw new PoisonEventException("event envelope has no usable practiceId");
+        }
         if (!expectedType.equals(envelope.eventType())) {
             throw new PoisonEventException("expected " + expectedType + " but got " + envelope.eventType());
         }

@@ -42,11 +42,13 @@ import org.claimflow.denial.messaging.Topics;
 import org.claimflow.denial.metrics.DenialMetrics;
 import org.claimflow.denial.outbox.EventEnvelope;
 import org.claimflow.denial.outbox.OutboxWriter;
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.rest.DenialResponse;
 import org.claimflow.denial.rest.NoteResponse;
 import org.claimflow.denial.rest.PageResponse;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -241,8 +243,12 @@ public class DenialService {
      * (the queues sort on it in the database).
      */
     @Scheduled(cron = "${claimflow.denial.priority-refresh-cron:0 10 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void refreshPriorities() {
+        // Every practice's open denials, so the transaction begins inside the cross-practice scope (row-level security).
+        PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().run(this::refreshOpenPriorities));
+    }
+
+    private void refreshOpenPriorities() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         List<Denial> open = Denial.list("status in ?1", List.of(DenialStatus.OPEN, DenialStatus.IN_PROGRESS));
         for (Denial denial : open) {

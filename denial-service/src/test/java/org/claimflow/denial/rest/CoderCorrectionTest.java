@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.denial.support.EncounterCodedFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
@@ -42,10 +43,11 @@ class CoderCorrectionTest {
     }
 
     private void awaitProcessed(EncounterCodedFixture event) {
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+        // The inbox of every practice: the test inspects as the cross-practice jobs do (row-level security).
+        await().atMost(WAIT).until(() -> PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("select count(*) from processed_event where event_id = cast(:id as uuid)"
                         + " and consumer = 'denial-service.encounter-coded'")
-                .setParameter("id", event.eventId()).getSingleResult()).intValue() == 1));
+                .setParameter("id", event.eventId()).getSingleResult()).intValue() == 1)));
     }
 
     /** A diagnosis that does not support the procedure (CO-11): a CODING denial, routed to the coders. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.claimflow.localstack.DefaultTestToken;
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.denial.support.IdempotentOutcomes;
 import org.claimflow.denial.support.SimultaneousRequests;
@@ -46,15 +47,20 @@ class DenialIdempotencyTest {
     }
 
     /** How many rows of {@code table} (denial_note, appeal, correction_request) belong to the denial. */
-    private int rowsOf(String table, String denialId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("select count(*) from " + table + " where denial_id = cast(? as uuid)")) {
-            count.setString(1, denialId);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+    private int rowsOf(String table, String denialId) {
+        // Every practice's rows, as the service's cross-practice jobs see them (row-level security).
+        return PracticeScope.acrossPractices(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement count = c.prepareStatement("select count(*) from " + table + " where denial_id = cast(? as uuid)")) {
+                count.setString(1, denialId);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-        }
+        });
     }
 
     @Test

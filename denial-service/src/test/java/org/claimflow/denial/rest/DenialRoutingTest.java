@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.claimflow.denial.persistence.PracticeScope;
 import org.claimflow.denial.codeset.CarcRarcCodeset;
 import org.claimflow.denial.support.ClaimAdjudicatedFixture;
 import org.claimflow.localstack.KafkaTestClient;
@@ -60,9 +61,10 @@ class DenialRoutingTest {
 
     /** Waits until the service has consumed the event (its id is in the inbox), so absence can be asserted. */
     private void awaitProcessed(ClaimAdjudicatedFixture event) {
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+        // The inbox of every practice: the test inspects as the cross-practice jobs do (row-level security).
+        await().atMost(WAIT).until(() -> PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("select count(*) from processed_event where event_id = cast(:id as uuid)")
-                .setParameter("id", event.eventId()).getSingleResult()).intValue() == 1));
+                .setParameter("id", event.eventId()).getSingleResult()).intValue() == 1)));
     }
 
     private static String awaitOneDenial(ClaimAdjudicatedFixture event) {
