@@ -20,6 +20,7 @@ import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,7 @@ class BillingMetricsTest {
                 "postalCode", "627011234"));
         address.put("line2", null);
         // A practice without a provider registry row: the billing address is the one the encounter carries.
+        DefaultTestToken.actIn("metrics-practice"); // the claim is read back over the API as its own practice
         EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForAda().practice("metrics-practice")
                 .withNested("billingProvider", "address", address);
         KafkaTestClient.send(ENCOUNTER_CODED, encounter.encounterId(), encounter.envelope());

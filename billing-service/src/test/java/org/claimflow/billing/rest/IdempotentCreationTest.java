@@ -21,6 +21,7 @@ import org.claimflow.billing.support.IdempotentOutcomes;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.billing.support.SimultaneousRequests;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,14 @@ class IdempotentCreationTest {
     /** An account of its own for each test (synthetic names), so counting its payments counts what the test made. */
     private String newAccount() throws SQLException {
         UUID id = UUID.randomUUID();
+        String practice = "idem-" + id.toString().substring(0, 8);
+        // The requests act in the account's practice (the token's): another practice's account would be a 404.
+        DefaultTestToken.actIn(practice);
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 insert into patient_account (id, practice_id, payer_id, member_id, first_name, last_name, date_of_birth, created_at)
                 values (?, ?, 'SANDBOX-PPO', ?, 'Test', 'Patient', ?, ?)""")) {
             insert.setObject(1, id);
-            insert.setString(2, "idem-" + id.toString().substring(0, 8));
+            insert.setString(2, practice);
             insert.setString(3, "M" + id.toString().substring(0, 8));
             insert.setObject(4, LocalDate.of(1980, 1, 1));
             insert.setTimestamp(5, Timestamp.from(Instant.now()));

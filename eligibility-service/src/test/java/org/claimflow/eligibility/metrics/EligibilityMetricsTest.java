@@ -18,6 +18,7 @@ import org.claimflow.eligibility.support.ClaimAssembledFixture;
 import org.claimflow.eligibility.support.EligibilityCheckFixture;
 import org.claimflow.eligibility.support.SandboxPayer;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,9 @@ class EligibilityMetricsTest {
         item.remove("practiceId");
         item.remove("providerNpi");
         item.put("reference", "appt-1");
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("practiceId", "metrics-" + UUID.randomUUID(),
+        // The batch belongs to the caller's practice, which comes from the token (a body naming another is a 403).
+        DefaultTestToken.actIn("metrics-" + UUID.randomUUID());
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
                 "providerNpi", EligibilityCheckFixture.PROVIDER_NPI, "items", List.of(item)));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/eligibility/batches").then().statusCode(202);
 
