@@ -119,15 +119,24 @@ class MetricsIT {
      * billing address is used, and the claim scrubber holds the claim (SCRUB_HOLD) before submission.
      */
     private static String scrubHeldClaim() {
+        ClaimflowSystem system = SystemUnderTest.system();
+        // The practice comes from the token: this one's practice-management system sends it and its biller reads it.
+        String practice = "metrics-practice";
         ObjectNode body = SystemUnderTest.scenario("office visit, copay and coinsurance").encounter().deepCopy();
-        body.put("practiceId", "metrics-practice");
+        body.remove("practiceId");
         body.put("externalId", "METRICS-SCRUB-" + UUID.randomUUID());
         ObjectNode address = ((ObjectNode) body.path("billingProvider")).putObject("address");
         address.put("line1", "PO Box 4410").put("city", "Springfield").put("state", "IL").put("postalCode", "627011234");
-        String encounterId = SystemUnderTest.runner().submit(body, UUID.randomUUID().toString());
+        String encounterId = new DemoRunner(system.url("coding-service"), system.url("billing-service"), system.url("denial-service"),
+                system.tokens().bearer(practice, "metrics-pms", List.of("pms-client"))).submit(body, UUID.randomUUID().toString());
+        java.util.function.Supplier<String> biller = system.tokens().bearer(practice, "metrics-biller", List.of("biller"));
         JsonNode claim = await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode items = get(url("billing-service") + "/api/v1/claims?encounterId=" + encounterId).path("items");
-            return items.isEmpty() ? null : get(url("billing-service") + "/api/v1/claims/" + items.get(0).path("id").asText());
+            JsonNode items = SystemUnderTest.json(given().header("Authorization", biller.get())
+                    .get(url("billing-service") + "/api/v1/claims?encounterId=" + encounterId).then().statusCode(200)
+                    .extract().asString()).path("items");
+            return items.isEmpty() ? null : SystemUnderTest.json(given().header("Authorization", biller.get())
+                    .get(url("billing-service") + "/api/v1/claims/" + items.get(0).path("id").asText()).then().statusCode(200)
+                    .extract().asString());
         }, c -> c != null && "SCRUB_HOLD".equals(c.path("status").asText()));
         return claim.path("id").asText();
     }
