@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.claimflow.denial.service.NotFoundException;
 import org.claimflow.denial.service.AppealService;
+import org.claimflow.denial.service.AuditService;
+import org.claimflow.denial.service.AuditSubject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,10 +36,14 @@ public class AppealResource {
 
     private final AppealService appeals;
     private final Caller caller;
+    private final AuditService audit;
+    private final AuditRecord record;
 
-    public AppealResource(AppealService appeals, Caller caller) {
+    public AppealResource(AppealService appeals, Caller caller, AuditService audit, AuditRecord record) {
         this.appeals = appeals;
         this.caller = caller;
+        this.audit = audit;
+        this.record = record;
     }
 
     /** The appeal if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -45,6 +51,10 @@ public class AppealResource {
         AppealResponse appeal = appeals.get(id);
         if (!caller.owns(appeal.practiceId())) {
             throw new NotFoundException("No appeal with this id.");
+        }
+        AuditSubject subject = audit.ofDenial(appeal.denialId());
+        if (subject != null) {
+            record.about(subject.claimId(), subject.patientRef());
         }
         return appeal;
     }
@@ -55,6 +65,8 @@ public class AppealResource {
     @Operation(summary = "Read an appeal")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealResponse.class)))
     @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "appeal")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AppealResponse get(@PathParam("id") UUID id) {
         return own(id);
     }
@@ -69,6 +81,8 @@ public class AppealResource {
     @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = PDF)})
     @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "Neither HTML nor PDF acceptable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "appeal", action = AuditAction.READ)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response letter(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         own(id);
         if (wantsPdf(headers)) {
@@ -85,6 +99,8 @@ public class AppealResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealResponse.class)))
     @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already submitted, or the denial cannot be appealed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "appeal", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AppealResponse submit(@PathParam("id") UUID id) {
         own(id);
         return appeals.submit(id, caller.user());
@@ -99,6 +115,8 @@ public class AppealResource {
     @APIResponse(responseCode = "400", description = "Invalid request (recoveredAmount is required when WON)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such appeal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The appeal was not submitted, or already decided (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "appeal", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AppealResponse outcome(@PathParam("id") UUID id, @Valid @NotNull AppealOutcomeRequest request) {
         own(id);
         return appeals.decide(id, request, caller.user());

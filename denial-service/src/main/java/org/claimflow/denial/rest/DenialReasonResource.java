@@ -36,6 +36,7 @@ public class DenialReasonResource {
     @Operation(summary = "Read how denials with a CARC are classified")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialReasonResponse.class)))
     @APIResponse(responseCode = "404", description = "No such CARC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotAudited(reason = "the classification table of reason codes: operators' reference data, no patient or claim")
     public DenialReasonResponse get(@PathParam("carc") String carc) {
         return reasons.get(carc);
     }
@@ -49,6 +50,7 @@ public class DenialReasonResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialReasonResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such CARC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotAudited(reason = "changes the classification table of reason codes: operators' reference data, no patient or claim")
     public DenialReasonResponse put(@PathParam("carc") String carc, @Valid @NotNull DenialReasonRequest request) {
         return reasons.put(carc, request);
     }

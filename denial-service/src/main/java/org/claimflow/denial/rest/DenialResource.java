@@ -9,6 +9,8 @@ import org.claimflow.denial.domain.DenialCategory;
 import org.claimflow.denial.domain.DenialStatus;
 import org.claimflow.denial.domain.WorkQueue;
 import org.claimflow.denial.service.AppealService;
+import org.claimflow.denial.service.AuditService;
+import org.claimflow.denial.service.AuditSubject;
 import org.claimflow.denial.service.DenialAnalyticsService;
 import org.claimflow.denial.service.DenialFilter;
 import org.claimflow.denial.service.DenialService;
@@ -58,14 +60,18 @@ public class DenialResource {
     private final AppealService appeals;
     private final DenialAnalyticsService analytics;
     private final Caller caller;
+    private final AuditService audit;
+    private final AuditRecord record;
 
     public DenialResource(DenialService denials, DenialWorkService work, AppealService appeals, DenialAnalyticsService analytics,
-                          Caller caller) {
+                          Caller caller, AuditService audit, AuditRecord record) {
         this.denials = denials;
         this.work = work;
         this.appeals = appeals;
         this.analytics = analytics;
         this.caller = caller;
+        this.audit = audit;
+        this.record = record;
     }
 
     /** The denial if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -74,6 +80,8 @@ public class DenialResource {
         if (!caller.owns(denial.practiceId())) {
             throw new NotFoundException("No denial with this id.");
         }
+        AuditSubject subject = audit.ofClaim(denial.claimId());
+        record.about(subject.claimId(), subject.patientRef());
         return denial;
     }
 
@@ -83,6 +91,8 @@ public class DenialResource {
     @Operation(summary = "Read a denial: its codes with their descriptions, classification, deadline, priority and history")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialResponse.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DenialResponse get(@PathParam("id") UUID id) {
         return own(id);
     }
@@ -93,6 +103,8 @@ public class DenialResource {
             description = "Priority is the amount at stake times the urgency of the appeal deadline; ties are oldest first.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<DenialResponse> list(
             @Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
             @QueryParam("claimId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String claimId,
@@ -115,6 +127,11 @@ public class DenialResource {
                 queue == null ? null : WorkQueue.valueOf(queue), status == null ? null : DenialStatus.valueOf(status),
                 payerId, category == null ? null : DenialCategory.valueOf(category), assignee,
                 pastDeadline == null ? null : Boolean.valueOf(pastDeadline));
+        if (filter.claimId() != null) {
+            // One claim's denials: the audit row names that claim (and its patient, when this practice has it).
+            AuditSubject subject = audit.ofClaim(filter.claimId());
+            record.about(subject.claimId(), subject.patientRef());
+        }
         return denials.list(filter, page, size);
     }
 
@@ -126,6 +143,7 @@ public class DenialResource {
                     + "amount written off. No first-pass rate yet: it needs billing's claim counts.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialAnalyticsResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotAudited(reason = "counts and amounts by payer, category and reason code: no patient, claim or denial is named")
     public DenialAnalyticsResponse analytics(
             @Parameter(description = "first remittance date, YYYY-MM-DD") @QueryParam("from") @Pattern(regexp = DATE_PATTERN, message = "must be a date YYYY-MM-DD") String from,
             @Parameter(description = "last remittance date, YYYY-MM-DD") @QueryParam("to") @Pattern(regexp = DATE_PATTERN, message = "must be a date YYYY-MM-DD") String to,
@@ -141,6 +159,8 @@ public class DenialResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DenialResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DenialResponse assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
         own(id);
         return work.assign(id, request, caller.user());
@@ -155,6 +175,8 @@ public class DenialResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial-note", idParam = "noteId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest request,
                             @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                             @Context UriInfo uri) {
@@ -168,6 +190,8 @@ public class DenialResource {
     @Operation(summary = "Read a note of the denial")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "404", description = "No such note", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial-note", idParam = "noteId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoteResponse note(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         own(id);
         return work.note(id, noteId);
@@ -184,6 +208,8 @@ public class DenialResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "denial", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DenialResponse changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
         own(id);
         return work.changeStatus(id, request, caller.user());
@@ -201,6 +227,8 @@ public class DenialResource {
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The denial cannot be appealed in its status, or already has an appeal in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "appeal", idParam = "appealId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response appeal(@PathParam("id") UUID id, @Valid @NotNull AppealRequest request,
                            @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                            @Context UriInfo uri) {
@@ -220,6 +248,8 @@ public class DenialResource {
     @APIResponse(responseCode = "404", description = "No such denial", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed (/problems/invalid-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "correction-request", idParam = "correctionId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response requestCorrection(@PathParam("id") UUID id, @Valid @NotNull ClaimCorrectionRequest request,
                                       @Parameter(description = KEY_DOC) @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                                       @Context UriInfo uri) {
@@ -233,6 +263,8 @@ public class DenialResource {
     @Operation(summary = "Read a correction request of the denial")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimCorrectionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such correction request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "correction-request", idParam = "correctionId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimCorrectionResponse correction(@PathParam("id") UUID id, @PathParam("correctionId") UUID correctionId) {
         own(id);
         return work.correction(id, correctionId);
