@@ -20,6 +20,7 @@ import org.claimflow.billing.support.EligibilityCheckedFixture;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.Test;
@@ -146,10 +147,11 @@ class BillingMetricsTest {
         // A practice without a provider registry row: the billing address is the one the encounter carries.
         EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForAda().practice("metrics-practice")
                 .withNested("billingProvider", "address", address);
+        DefaultTestToken.actIn(encounter.practiceId());
         KafkaTestClient.send(ENCOUNTER_CODED, encounter.encounterId(), encounter.envelope());
         String claimId = awaitClaimOf(encounter.encounterId());
         KafkaTestClient.send("claims.eligibility-checked.v1", claimId,
-                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
+                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).practice(encounter.practiceId()).envelope());
         awaitStatus(claimId, "SCRUB_HOLD", WAIT);
 
         await().atMost(WAIT).untilAsserted(() -> before.assertGrewAtLeast("held", 1));
