@@ -63,4 +63,8 @@ public class PostedRemittance extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The practice whose biller uploaded it; null for a clearinghouse file, which pays claims of any practice. */
+    @Column(name = "practice_id")
+    public String practiceId;
 }

@@ -19,6 +19,10 @@ public class Submission extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** One interchange per practice and payer: the practice of every claim in it. */
+    @Column(name = "practice_id", nullable = false)
+    public String practiceId;
+
     @Column(name = "payer_id", nullable = false)
     public String payerId;
 

@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimCorrectionService;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,6 +25,8 @@ public class ClaimCorrectionRequestedConsumer {
     public void onClaimCorrectionRequested(String json) {
         var envelope = events.envelope(json, Topics.CLAIM_CORRECTION_REQUESTED_TYPE);
         ClaimCorrectionRequestedEvent event = events.payload(envelope, ClaimCorrectionRequestedEvent.class);
-        TransientFailures.retrying("ClaimCorrectionRequested " + envelope.eventId(), () -> corrections.request(envelope, event));
+        // Row-level security: the transactions act for the event's practice (a blank or "*" one is dead-lettered).
+        PracticeScope.run(envelope.practiceId(), () ->
+                TransientFailures.retrying("ClaimCorrectionRequested " + envelope.eventId(), () -> corrections.request(envelope, event)));
     }
 }

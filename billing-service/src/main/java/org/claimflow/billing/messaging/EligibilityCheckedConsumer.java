@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimService;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,6 +25,8 @@ public class EligibilityCheckedConsumer {
     public void onEligibilityChecked(String json) {
         var envelope = events.envelope(json, Topics.ELIGIBILITY_CHECKED_TYPE);
         EligibilityCheckedEvent event = events.payload(envelope, EligibilityCheckedEvent.class);
-        TransientFailures.retrying("EligibilityChecked " + envelope.eventId(), () -> claims.applyEligibility(envelope, event));
+        // Row-level security: the transactions act for the event's practice (a blank or "*" one is dead-lettered).
+        PracticeScope.run(envelope.practiceId(), () ->
+                TransientFailures.retrying("EligibilityChecked " + envelope.eventId(), () -> claims.applyEligibility(envelope, event)));
     }
 }

@@ -1,6 +1,7 @@
 package org.claimflow.billing.messaging;
 
 import org.claimflow.billing.service.ClaimService;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,6 +25,8 @@ public class EncounterCodedConsumer {
     public void onEncounterCoded(String json) {
         var envelope = events.envelope(json, Topics.ENCOUNTER_CODED_TYPE);
         EncounterCodedEvent event = events.payload(envelope, EncounterCodedEvent.class);
-        TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> claims.assemble(envelope, event));
+        // Row-level security: the transactions act for the event's practice (a blank or "*" one is dead-lettered).
+        PracticeScope.run(envelope.practiceId(), () ->
+                TransientFailures.retrying("EncounterCoded " + envelope.eventId(), () -> claims.assemble(envelope, event)));
     }
 }

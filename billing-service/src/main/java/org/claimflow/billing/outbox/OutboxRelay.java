@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -109,10 +110,13 @@ public class OutboxRelay {
                 // The Kafka sink is not connected yet (start-up) or is pushing back: the next tick retries.
                 return;
             }
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == batchSize);
+            // The outbox holds every practice's events, in one order.
+            PracticeScope.acrossPractices(() -> {
+                int published;
+                do {
+                    published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (published == batchSize);
+            });
         } catch (RuntimeException e) {
             // The batch stays unpublished and is retried on the next tick.
             LOG.warnf("outbox relay will retry: %s", e.getMessage());
@@ -196,9 +200,9 @@ public class OutboxRelay {
 
     private double backlogForGauge() {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+            return PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
                     .createNativeQuery("select count(*) from outbox_event where published_at is null")
-                    .getSingleResult()).doubleValue());
+                    .getSingleResult()).doubleValue()));
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.gateway.ClearinghouseGateway;
 import org.claimflow.billing.gateway.InboundFile;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,8 +42,17 @@ public class InboundService {
         this.clock = clock;
     }
 
-    /** @return how many files were handled */
+    /**
+     * Cross-practice by nature: a clearinghouse file (an 835 from a payer, a 277CA, a 999) answers for claims of
+     * any practice.
+     *
+     * @return how many files were handled
+     */
     public int pollOnce() {
+        return PracticeScope.acrossPractices(this::handleMailbox);
+    }
+
+    private int handleMailbox() {
         List<InboundFile> files = gateway.inbound();
         int handled = 0;
         for (InboundFile file : files) {

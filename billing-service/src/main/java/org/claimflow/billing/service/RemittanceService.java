@@ -66,8 +66,6 @@ public class RemittanceService {
 
     private static final Logger LOG = Logger.getLogger(RemittanceService.class);
 
-    /** Remittances belong to no single practice; their Idempotency-Keys share one scope. */
-    static final String IDEMPOTENCY_SCOPE = "remittances";
     private static final int IN_LIST = 1_000;
 
     private final IdempotencyStore idempotency;
@@ -101,38 +99,41 @@ public class RemittanceService {
     }
 
     /**
-     * Posts a whole 835 file.
+     * Posts a whole 835 file the clearinghouse delivered: it pays claims of any practice (the caller runs across
+     * practices, see InboundService).
      *
      * @throws InvalidX12Exception           the file is not a readable 835
      * @throws UnbalancedRemittanceException its amounts do not balance; nothing was stored
      */
     @Transactional
     public PostingResult post(String x12) {
-        return post(x12, null);
+        return post(x12, null, null);
     }
 
     /**
-     * Posts a whole 835 file sent through the API. The file is its own idempotency key (same bytes post
-     * nothing twice); an {@code Idempotency-Key} reused with another file is refused.
+     * Posts a whole 835 file a biller of {@code practice} sent through the API: row-level security lets it find and
+     * pay only that practice's claims (another practice's claim payments in the file are kept as unmatched). The file
+     * is its own idempotency key (same bytes post nothing twice); an {@code Idempotency-Key} reused with another file
+     * is refused.
      *
      * @throws IdempotencyKeyReusedException the key came with a different file before
      */
     @Transactional
-    public PostingResult post(String x12, String idempotencyKey) {
+    public PostingResult post(String x12, String practice, String idempotencyKey) {
         String sha = sha256(x12);
         // The stored response itself is never replayed: the file is its own key, and previous() answers a repeat.
-        boolean claimed = idempotencyKey != null && idempotency.claim(IDEMPOTENCY_SCOPE, idempotencyKey, sha).isEmpty();
-        PostingResult result = previous(sha).orElseGet(() -> postNew(x12, sha));
+        boolean claimed = idempotencyKey != null && idempotency.claim(practice, idempotencyKey, sha).isEmpty();
+        PostingResult result = previous(sha).orElseGet(() -> postNew(x12, sha, practice));
         if (claimed) {
             // Also when the file was posted before under no key or another one: a key claimed and left without a
             // response would answer every retry with it 409 "still being processed", for ever.
-            idempotency.complete(IDEMPOTENCY_SCOPE, idempotencyKey,
+            idempotency.complete(practice, idempotencyKey,
                     new IdempotencyStore.StoredResponse(result.duplicate() ? 200 : 201, null, null));
         }
         return result;
     }
 
-    private PostingResult postNew(String x12, String sha) {
+    private PostingResult postNew(String x12, String sha, String practice) {
         List<Remittance> remittances = read(x12);
         // A file posts thousands of rows in one transaction; under AUTO every query in the loop (the patient
         // account lookup, a pending correction) would dirty-check every claim and line loaded so far. Nothing in
@@ -161,7 +162,7 @@ public class RemittanceService {
                 traces.add(earlier.traceNumber);
                 continue;
             }
-            PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now);
+            PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now, practice);
             if (remittance.traceNumber() != null) {
                 postedNow.put(Arrays.asList(payer, remittance.traceNumber()), row);
             }
@@ -292,7 +293,7 @@ public class RemittanceService {
             // unreadable: kept without its header fields
         }
         PostedRemittance row = store(sha, 0, RemittanceStatus.REFUSED, first, first == null ? null : payerOf(first), x12,
-                String.join("\n", problems), clock.instant());
+                String.join("\n", problems), clock.instant(), null);
         metrics.counter("claimflow.remittances.refused").increment();
         return new PostingResult(List.of(row.id), 0, 0, false, RemittanceStatus.REFUSED,
                 row.traceNumber == null ? List.of() : List.of(row.traceNumber));
@@ -350,9 +351,10 @@ public class RemittanceService {
     }
 
     private PostedRemittance store(String sha, int index, RemittanceStatus status, Remittance remittance, String payer,
-                                   String x12, String problems, Instant now) {
+                                   String x12, String problems, Instant now, String practice) {
         PostedRemittance row = new PostedRemittance();
         row.id = UUID.randomUUID();
+        row.practiceId = practice;
         row.contentSha256 = sha;
         row.transactionIndex = index;
         row.status = status;

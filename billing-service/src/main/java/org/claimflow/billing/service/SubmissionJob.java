@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimflow.billing.gateway.ClearinghouseGateway;
 import org.claimflow.billing.gateway.ClearinghouseRefusedException;
 import org.claimflow.billing.gateway.ClearinghouseUnavailableException;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -87,7 +88,8 @@ public class SubmissionJob {
         while (wanted.get() && running.compareAndSet(false, true)) {
             try {
                 while (wanted.getAndSet(false)) {
-                    run();
+                    // Interchanges are written per practice and payer from the ready claims of every practice.
+                    PracticeScope.acrossPractices(this::run);
                 }
             } finally {
                 running.set(false);

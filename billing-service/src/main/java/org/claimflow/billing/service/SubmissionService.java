@@ -142,6 +142,7 @@ public class SubmissionService {
         }
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
+        submission.practiceId = claims.get(0).practiceId;
         submission.payerId = claims.get(0).payerId;
         submission.interchangeControlNumber = numbers.interchangeControlNumber();
         submission.groupControlNumber = numbers.groupControlNumber();

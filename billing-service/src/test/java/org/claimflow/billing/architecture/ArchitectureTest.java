@@ -2,6 +2,10 @@ package org.claimflow.billing.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.function.Supplier;
+
+import org.claimflow.billing.persistence.PracticeScope;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,4 +33,10 @@ class ArchitectureTest {
     static final ArchRule noOtherServiceIsImported = noClasses().that().resideInAPackage("org.claimflow.billing..")
             .should().dependOnClassesThat().resideInAnyPackage("org.claimflow.coding..", "org.claimflow.eligibility..",
                     "org.claimflow.denial..", "org.claimflow.sandbox..");
+
+    /** Row-level security: a request acts for its token's practice only; every practice at once is for named jobs. */
+    @ArchTest
+    static final ArchRule noRequestActsAcrossPractices = noClasses().that().resideInAPackage("..billing.rest..")
+            .should().callMethod(PracticeScope.class, "acrossPractices", Runnable.class)
+            .orShould().callMethod(PracticeScope.class, "acrossPractices", Supplier.class);
 }

@@ -20,10 +20,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.domain.PatientControlNumberPolicy;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.billing.x12.RemittanceReader;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,17 @@ class RemittancePostingBenchmarkTest {
     private record Seeded(String practiceId, List<String> patientControlNumbers) {
     }
 
+    /** A connection of the application's pool acting for {@code practice} (row-level security: set when it is acquired). */
+    private Connection connectionFor(String practice) {
+        return PracticeScope.call(practice, () -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void postsAThousandClaimRemittanceAndEveryCentReconciles() throws Exception {
         List<String> figures = new ArrayList<>();
@@ -78,6 +91,8 @@ class RemittancePostingBenchmarkTest {
             RemittanceReader.read(x12);
             long parseMillis = (System.nanoTime() - parseStart) / 1_000_000;
 
+            // Posted by a biller of the claims' practice: an 835 uploaded over the API pays only its practice's claims.
+            DefaultTestToken.actIn(seeded.practiceId());
             long start = System.nanoTime();
             JsonPath answer = given().config(PATIENT).contentType("application/edi-x12").body(x12.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/remittances").then().statusCode(201).extract().jsonPath();
@@ -100,7 +115,7 @@ class RemittancePostingBenchmarkTest {
         String practice = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> pcns = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = connectionFor(practice);
              PreparedStatement claim = c.prepareStatement("""
                      insert into claim (id, practice_id, encounter_id, external_id, patient_control_number, status, frequency_code,
                        payer_id, member_id, relationship, patient_first_name, patient_last_name, patient_date_of_birth, patient_sex,
@@ -184,7 +199,7 @@ class RemittancePostingBenchmarkTest {
 
     /** Every claim posted once, with the outcome its kind implies, and the money reconciles to the cent; returns the line count. */
     private int assertPostedAndReconciled(Seeded seeded, BigDecimal bprAmount) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connectionFor(seeded.practiceId())) {
             assertEquals(CLAIMS, count(c, "select count(*) from claim where practice_id = ? and status in ('PAID', 'PARTIALLY_DENIED')", seeded),
                     "every claim adjudicated");
             assertEquals(CLAIMS / 5, count(c, "select count(*) from claim where practice_id = ? and status = 'PARTIALLY_DENIED'", seeded),

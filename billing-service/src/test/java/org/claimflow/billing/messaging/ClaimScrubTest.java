@@ -51,7 +51,8 @@ class ClaimScrubTest {
     private static String eligibleClaim(EncounterCodedFixture encounter) {
         KafkaTestClient.send("claims.encounter-coded.v1", encounter.encounterId(), encounter.envelope());
         String claimId = awaitClaimOf(encounter.encounterId());
-        KafkaTestClient.send("claims.eligibility-checked.v1", claimId, EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
+        KafkaTestClient.send("claims.eligibility-checked.v1", claimId, EligibilityCheckedFixture.eligible(claimId, encounter.encounterId())
+                .practice(encounter.practiceId()).envelope());
         return claimId;
     }
 

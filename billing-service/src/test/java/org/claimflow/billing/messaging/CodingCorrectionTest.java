@@ -51,7 +51,7 @@ class CodingCorrectionTest {
         KafkaTestClient.send(TOPIC, encounter.encounterId(), encounter.envelope());
         String claimId = awaitClaimOf(encounter.encounterId());
         KafkaTestClient.send("claims.eligibility-checked.v1", claimId,
-                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
+                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).practice(encounter.practiceId()).envelope());
         JsonPath paid = awaitStatus(claimId, "PAID", WAIT);
         assertTrue(paid.getString("payerClaimControlNumber").startsWith("SBX"), "the 835 numbered the claim");
         return paid;
@@ -188,7 +188,8 @@ class CodingCorrectionTest {
         assertEquals("PAID", claim(claimId).getString("status"));
 
         KafkaTestClient.send("claims.claim-correction-requested.v1", claimId,
-                ClaimCorrectionRequestedFixture.replacement(claimId, encounter.encounterId(), "SBXTEST1").envelope());
+                ClaimCorrectionRequestedFixture.replacement(claimId, encounter.encounterId(), "SBXTEST1")
+                        .practice(encounter.practiceId()).envelope());
         String billersReplacement = awaitReplacement(encounter.encounterId());
         awaitStatus(billersReplacement, "SCRUB_HOLD", WAIT);
 

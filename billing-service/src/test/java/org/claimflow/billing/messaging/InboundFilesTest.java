@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.claimflow.billing.domain.PostedRemittance;
 import org.claimflow.billing.domain.RemittanceStatus;
 import org.claimflow.billing.gateway.ClearinghouseGateway;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.gateway.InboundFile;
 import org.claimflow.billing.service.AcknowledgmentService;
 import org.claimflow.billing.service.ClaimTracing;
@@ -108,7 +109,9 @@ class InboundFilesTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        return QuarkusTransaction.requiringNew().call(() -> PostedRemittance.<PostedRemittance>find("contentSha256", sha).firstResult());
+        // A clearinghouse file belongs to no single practice (row-level security: only cross-practice work sees it).
+        return PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(
+                () -> PostedRemittance.<PostedRemittance>find("contentSha256", sha).firstResult()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.gateway.ClearinghouseGateway;
 import org.claimflow.billing.service.SubmissionJob;
 import org.claimflow.billing.service.SubmissionService;
@@ -56,7 +57,7 @@ class SubmissionRecoveryTest {
                     EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
             awaitStatus(claimId, "READY_TO_SUBMIT", Duration.ofSeconds(30));
             // The job's first step runs, then the process "dies": the file is stored but never sent.
-            await().atMost(Duration.ofSeconds(10)).until(() -> submissions.prepareBatches() >= 0
+            await().atMost(Duration.ofSeconds(10)).until(() -> PracticeScope.acrossPractices(submissions::prepareBatches) >= 0
                     && "SUBMITTING".equals(claim(claimId).getString("status")));
             x12 = given().get("/api/v1/claims/" + claimId + "/x12").then().statusCode(200).extract().asString();
         } finally {

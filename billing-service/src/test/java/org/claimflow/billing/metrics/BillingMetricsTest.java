@@ -148,10 +148,11 @@ class BillingMetricsTest {
         DefaultTestToken.actIn("metrics-practice"); // the claim is read back over the API as its own practice
         EncounterCodedFixture encounter = EncounterCodedFixture.officeVisitForAda().practice("metrics-practice")
                 .withNested("billingProvider", "address", address);
+        DefaultTestToken.actIn(encounter.practiceId());
         KafkaTestClient.send(ENCOUNTER_CODED, encounter.encounterId(), encounter.envelope());
         String claimId = awaitClaimOf(encounter.encounterId());
         KafkaTestClient.send("claims.eligibility-checked.v1", claimId,
-                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).envelope());
+                EligibilityCheckedFixture.eligible(claimId, encounter.encounterId()).practice(encounter.practiceId()).envelope());
         awaitStatus(claimId, "SCRUB_HOLD", WAIT);
 
         await().atMost(WAIT).untilAsserted(() -> before.assertGrewAtLeast("held", 1));

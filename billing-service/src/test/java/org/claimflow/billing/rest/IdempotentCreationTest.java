@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.claimflow.billing.support.IdempotentOutcomes;
 import org.claimflow.billing.support.RemittanceFixture;
 import org.claimflow.billing.support.SimultaneousRequests;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.SandboxPayerTestResource;
@@ -48,13 +49,28 @@ class IdempotentCreationTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** An account of its own for each test (synthetic names), so counting its payments counts what the test made. */
+
+    /** A connection of the application's pool acting for {@code practice} (row-level security: set when it is acquired). */
+    private Connection connectionFor(String practice) {
+        return PracticeScope.call(practice, () -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * An account of its own for each test (synthetic names), in a practice of its own that the default token now names,
+     * so counting its payments counts what the test made.
+     */
     private String newAccount() throws SQLException {
         UUID id = UUID.randomUUID();
         String practice = "idem-" + id.toString().substring(0, 8);
         // The requests act in the account's practice (the token's): another practice's account would be a 404.
         DefaultTestToken.actIn(practice);
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = connectionFor(practice); PreparedStatement insert = c.prepareStatement("""
                 insert into patient_account (id, practice_id, payer_id, member_id, first_name, last_name, date_of_birth, created_at)
                 values (?, ?, 'SANDBOX-PPO', ?, 'Test', 'Patient', ?, ?)""")) {
             insert.setObject(1, id);
@@ -68,7 +84,8 @@ class IdempotentCreationTest {
     }
 
     private int count(String sql, String parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(sql)) {
+        // As the practice the test's requests act for: what it made, and only that, is visible.
+        try (Connection c = connectionFor(DefaultTestToken.practice()); PreparedStatement count = c.prepareStatement(sql)) {
             count.setObject(1, parameter);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.claimflow.localstack.DefaultTestToken;
+import org.claimflow.billing.persistence.PracticeScope;
 import org.claimflow.billing.support.ClaimApi;
 import org.claimflow.billing.support.EncounterCodedFixture;
 import org.claimflow.localstack.KafkaTestClient;
@@ -273,9 +274,10 @@ class PatientMoneyTest {
     }
 
     private void setStatus(String claimId, String status) {
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update Claim set status = :s where id = :id")
+        // As the practice the test works in (row-level security).
+        PracticeScope.run(DefaultTestToken.practice(), () -> QuarkusTransaction.requiringNew().run(() -> em.createQuery("update Claim set status = :s where id = :id")
                 .setParameter("s", org.claimflow.billing.domain.ClaimStatus.valueOf(status))
-                .setParameter("id", UUID.fromString(claimId)).executeUpdate());
+                .setParameter("id", UUID.fromString(claimId)).executeUpdate()));
     }
 
     @Test
@@ -325,8 +327,8 @@ class PatientMoneyTest {
     void everyClaimInTheDatabaseReconcilesToTheCent() {
         // The API lists one practice's claims (the caller's): read them practice by practice.
         @SuppressWarnings("unchecked")
-        List<String> practices = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select distinct c.practiceId from Claim c")
-                .getResultList());
+        List<String> practices = PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(
+                () -> em.createQuery("select distinct c.practiceId from Claim c").getResultList()));
         int checked = 0;
         for (String practice : practices) {
             DefaultTestToken.actIn(practice);

@@ -13,6 +13,7 @@ public final class ClaimCorrectionRequestedFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> payload = new LinkedHashMap<>();
+    private String practiceId = "demo-practice";
     private final UUID eventId = UUID.randomUUID();
 
     private ClaimCorrectionRequestedFixture() {
@@ -43,6 +44,7 @@ public final class ClaimCorrectionRequestedFixture {
     public ClaimCorrectionRequestedFixture again() {
         ClaimCorrectionRequestedFixture f = new ClaimCorrectionRequestedFixture();
         f.payload.putAll(payload);
+        f.practiceId = practiceId;
         return f;
     }
 
@@ -58,13 +60,19 @@ public final class ClaimCorrectionRequestedFixture {
         return eventId;
     }
 
+    /** The claim's practice, which the event names (row-level security: billing acts for it). */
+    public ClaimCorrectionRequestedFixture practice(String practiceId) {
+        this.practiceId = practiceId;
+        return this;
+    }
+
     public String envelope() {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("eventId", eventId.toString());
         envelope.put("eventType", "ClaimCorrectionRequested");
         envelope.put("schemaVersion", 1);
         envelope.put("occurredAt", "2026-11-02T09:30:00Z");
-        envelope.put("practiceId", "demo-practice");
+        envelope.put("practiceId", practiceId);
         envelope.put("aggregateId", payload.get("claimId"));
         envelope.put("correlationId", payload.get("encounterId"));
         envelope.put("causationId", null);

@@ -13,6 +13,7 @@ public final class EligibilityCheckedFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> payload = new LinkedHashMap<>();
+    private String practiceId = "demo-practice";
 
     private EligibilityCheckedFixture() {
     }
@@ -48,13 +49,19 @@ public final class EligibilityCheckedFixture {
         return f;
     }
 
+    /** The claim's practice, which the event names (row-level security: billing acts for it). */
+    public EligibilityCheckedFixture practice(String practiceId) {
+        this.practiceId = practiceId;
+        return this;
+    }
+
     public String envelope() {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("eventId", UUID.randomUUID().toString());
         envelope.put("eventType", "EligibilityChecked");
         envelope.put("schemaVersion", 1);
         envelope.put("occurredAt", "2026-10-14T15:05:00Z");
-        envelope.put("practiceId", "demo-practice");
+        envelope.put("practiceId", practiceId);
         envelope.put("aggregateId", payload.get("claimId"));
         envelope.put("correlationId", payload.get("encounterId"));
         envelope.put("causationId", null);

@@ -102,6 +102,10 @@ public final class EncounterCodedFixture {
     }
 
     /** Another practice: its claims, accounts and aging stay apart from every other test's. */
+    public String practiceId() {
+        return practiceId;
+    }
+
     public EncounterCodedFixture practice(String practiceId) {
         this.practiceId = practiceId;
         return this;
