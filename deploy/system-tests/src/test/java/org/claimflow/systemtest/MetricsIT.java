@@ -60,11 +60,11 @@ class MetricsIT {
                 e -> "NEEDS_REVIEW".equals(e.path("status").asText()));
         DemoRunner.Outcome held = play("diagnosis that is not an ICD-10-CM code", "METRICS-HELD");
         assertEquals("HELD_FOR_CODING", held.outcome());
-        String scrubbed = scrubHeldClaim();
+        scrubHeldClaim();
         // Every service answers one API request, so each has its http_server_requests series.
         get(url("eligibility-service") + "/api/v1/eligibility/checks?memberId=M123456789&size=1");
         get(url("denial-service") + "/api/v1/denials?size=1");
-        get(url("billing-service") + "/api/v1/claims/" + scrubbed);
+        get(url("billing-service") + "/api/v1/claims/" + paid.claimId());
         get(url("coding-service") + "/api/v1/encounters/" + held.encounterId());
 
         Map<String, List<String>> expected = expectedByService();
@@ -118,7 +118,7 @@ class MetricsIT {
      * An office visit of a practice billing has no provider registry row for, billed from a PO box: the encounter's
      * billing address is used, and the claim scrubber holds the claim (SCRUB_HOLD) before submission.
      */
-    private static String scrubHeldClaim() {
+    private static void scrubHeldClaim() {
         ClaimflowSystem system = SystemUnderTest.system();
         // The practice comes from the token: this one's practice-management system sends it and its biller reads it.
         String practice = "metrics-practice";
@@ -130,7 +130,7 @@ class MetricsIT {
         String encounterId = new DemoRunner(system.url("coding-service"), system.url("billing-service"), system.url("denial-service"),
                 system.tokens().bearer(practice, "metrics-pms", List.of("pms-client"))).submit(body, UUID.randomUUID().toString());
         java.util.function.Supplier<String> biller = system.tokens().bearer(practice, "metrics-biller", List.of("biller"));
-        JsonNode claim = await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode items = SystemUnderTest.json(given().header("Authorization", biller.get())
                     .get(url("billing-service") + "/api/v1/claims?encounterId=" + encounterId).then().statusCode(200)
                     .extract().asString()).path("items");
@@ -138,7 +138,6 @@ class MetricsIT {
                     .get(url("billing-service") + "/api/v1/claims/" + items.get(0).path("id").asText()).then().statusCode(200)
                     .extract().asString());
         }, c -> c != null && "SCRUB_HOLD".equals(c.path("status").asText()));
-        return claim.path("id").asText();
     }
 
     /** metrics.txt: the names each service must expose (every-service ones for all four). */
