@@ -18,6 +18,7 @@ import org.claimflow.eligibility.support.ClaimAssembledFixture;
 import org.claimflow.eligibility.support.EligibilityCheckFixture;
 import org.claimflow.eligibility.support.SandboxPayer;
 import org.claimflow.localstack.ClaimflowTestResource;
+import org.claimflow.localstack.DefaultTestToken;
 import org.claimflow.localstack.KafkaTestClient;
 import org.claimflow.localstack.SandboxPayerTestResource;
 import org.junit.jupiter.api.AfterEach;
@@ -95,9 +96,12 @@ class EligibilityMetricsTest {
         item.remove("practiceId");
         item.remove("providerNpi");
         item.put("reference", "appt-1");
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("practiceId", "metrics-" + UUID.randomUUID(),
+        // A practice of its own (no fresh answer to reuse), so the batch is sent with a token of that practice.
+        String batchPractice = "metrics-" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("practiceId", batchPractice,
                 "providerNpi", EligibilityCheckFixture.PROVIDER_NPI, "items", List.of(item)));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/eligibility/batches").then().statusCode(202);
+        given().header("Authorization", DefaultTestToken.bearerIn(batchPractice, "metrics-user")).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/eligibility/batches").then().statusCode(202);
 
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
             assertEquals(claim + 1, checksOf("CLAIM"));
