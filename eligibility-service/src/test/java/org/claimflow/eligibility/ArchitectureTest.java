@@ -2,6 +2,10 @@ package org.claimflow.eligibility;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.function.Supplier;
+
+import org.claimflow.eligibility.persistence.PracticeScope;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -51,6 +55,15 @@ class ArchitectureTest {
     void importsNoOtherServicesCode() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.claimflow.coding..", "org.claimflow.billing..",
                         "org.claimflow.denial..", "org.claimflow.sandbox..", "org.claimflow.localstack..")
+                .check(CLASSES);
+    }
+
+    /** A request acts for its token's practice only; crossing practices is for named background work (issue #8). */
+    @Test
+    void requestsNeverActAcrossPractices() {
+        noClasses().that().resideInAPackage("..eligibility.rest..")
+                .should().callMethod(PracticeScope.class, "acrossPractices", Runnable.class)
+                .orShould().callMethod(PracticeScope.class, "acrossPractices", Supplier.class)
                 .check(CLASSES);
     }
 }

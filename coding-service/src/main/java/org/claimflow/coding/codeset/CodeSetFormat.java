@@ -15,15 +15,6 @@ import org.claimflow.coding.domain.edits.CodeSet;
  */
 record CodeSetFormat(String table, List<String> columns, Function<CodeSetFormat.Fields, String[]> row) {
 
-    /** The lookup index, the same as the Flyway migration declares; rebuilt by the loader after each COPY. */
-    String indexColumns() {
-        return switch (table) {
-            case "ncci_ptp_edit" -> "codeset_version, column1, column2";
-            case "ncci_addon_edit" -> "codeset_version, add_on_code";
-            default -> "codeset_version, code";
-        };
-    }
-
     private static final Pattern AGES = Pattern.compile("Ages? (\\d+)(?:-(\\d+))?");
 
     static CodeSetFormat of(CodeSet set) {

@@ -29,6 +29,9 @@ public class EncounterOverride extends PanacheEntityBase {
     @Column(name = "encounter_id", nullable = false)
     public UUID encounterId;
 
+    @Column(name = "practice_id", nullable = false)
+    public String practiceId;
+
     @Column(name = "rule_id", nullable = false)
     public String ruleId;
 

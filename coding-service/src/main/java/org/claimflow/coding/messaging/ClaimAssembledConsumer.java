@@ -1,5 +1,6 @@
 package org.claimflow.coding.messaging;
 
+import org.claimflow.coding.persistence.PracticeScope;
 import org.claimflow.coding.service.EncounterService;
 import org.claimflow.coding.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,6 +25,8 @@ public class ClaimAssembledConsumer {
     public void onClaimAssembled(String json) {
         var envelope = events.envelope(json, "ClaimAssembled");
         ClaimAssembledEvent event = events.payload(envelope, ClaimAssembledEvent.class);
-        TransientFailures.retrying("ClaimAssembled " + envelope.eventId(), () -> encounters.linkClaim(envelope, event));
+        // The event's practice is the transaction's (row-level security); an envelope without one never gets here.
+        PracticeScope.run(envelope.practiceId(),
+                () -> TransientFailures.retrying("ClaimAssembled " + envelope.eventId(), () -> encounters.linkClaim(envelope, event)));
     }
 }

@@ -1,5 +1,6 @@
 package org.claimflow.coding.messaging;
 
+import org.claimflow.coding.persistence.PracticeScope;
 import org.claimflow.coding.service.EncounterService;
 import org.claimflow.coding.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,6 +29,8 @@ public class DenialRoutedConsumer {
         var envelope = events.envelope(json, "DenialRouted");
         DenialRoutedEvent event = events.payload(envelope, DenialRoutedEvent.class);
         // A coder may be changing the same encounter: a lost optimistic-lock race is retried, never dead-lettered.
-        TransientFailures.retrying("DenialRouted " + envelope.eventId(), () -> encounters.reopenForDenial(envelope, event));
+        // In the event's practice (row-level security): a denial naming another practice's encounter finds none.
+        PracticeScope.run(envelope.practiceId(), () -> TransientFailures.retrying("DenialRouted " + envelope.eventId(),
+                () -> encounters.reopenForDenial(envelope, event)));
     }
 }

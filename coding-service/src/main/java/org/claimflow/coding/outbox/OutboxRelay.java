@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.claimflow.coding.persistence.PracticeScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -111,7 +112,8 @@ public class OutboxRelay {
             }
             int published;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                // Every practice's events leave through this one relay, in id order.
+                published = PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(this::publishBatch));
             } while (published == batchSize);
         } catch (RuntimeException e) {
             // The batch stays unpublished and is retried on the next tick.
@@ -196,9 +198,10 @@ public class OutboxRelay {
 
     private double backlogForGauge() {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+            // The backlog of the whole service, all practices.
+            return PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
                     .createNativeQuery("select count(*) from outbox_event where published_at is null")
-                    .getSingleResult()).doubleValue());
+                    .getSingleResult()).doubleValue()));
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -252,6 +252,7 @@ public class EncounterService {
         Instant now = clock.instant();
         EncounterOverride row = new EncounterOverride();
         row.encounterId = encounter.id;
+        row.practiceId = encounter.practiceId;
         row.ruleId = ruleId;
         row.lines(lines);
         row.reason = reason;

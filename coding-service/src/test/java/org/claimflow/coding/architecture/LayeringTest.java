@@ -2,6 +2,10 @@ package org.claimflow.coding.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.function.Supplier;
+
+import org.claimflow.coding.persistence.PracticeScope;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -24,4 +28,10 @@ class LayeringTest {
     static final ArchRule resourcesDoNotTouchPersistenceDirectly = noClasses().that().resideInAPackage("..coding.rest..")
             .and().haveSimpleNameEndingWith("Resource")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "..coding.outbox..");
+
+    /** A request acts for its token's practice only; crossing practices is for named background work (issue #8). */
+    @ArchTest
+    static final ArchRule requestsNeverActAcrossPractices = noClasses().that().resideInAPackage("..coding.rest..")
+            .should().callMethod(PracticeScope.class, "acrossPractices", Runnable.class)
+            .orShould().callMethod(PracticeScope.class, "acrossPractices", Supplier.class);
 }

@@ -28,19 +28,18 @@ import org.claimflow.coding.support.EncounterFixture;
 import org.claimflow.coding.support.EventSchemas;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.KafkaTestClient;
+import org.claimflow.localstack.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /**
  * The coding-denial loop: a payer's CODING denial (denial-routed) re-opens the encounter; the coder either corrects
@@ -53,9 +52,6 @@ class CodingDenialLoopTest {
 
     private static final String CODED_TOPIC = "claims.encounter-coded.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @BeforeEach
     void codeSetsLoaded() {
@@ -290,7 +286,8 @@ class CodingDenialLoopTest {
     }
 
     private long processed(String eventId) throws Exception {
-        try (Connection c = dataSource.getConnection();
+        // As the tables' owner: the service's own role sees no practice's rows outside a practice's transaction.
+        try (Connection c = TestInfrastructure.get().postgres().connect("coding");
              PreparedStatement ps = c.prepareStatement("select count(*) from processed_event where event_id = ?::uuid and consumer = ?")) {
             ps.setString(1, eventId);
             ps.setString(2, "coding-service.denial-routed");

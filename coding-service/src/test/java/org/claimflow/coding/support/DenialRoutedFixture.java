@@ -69,6 +69,12 @@ public final class DenialRoutedFixture {
         return this;
     }
 
+    /** The practice the envelope names (the demo practice unless set). */
+    public DenialRoutedFixture inPractice(String practice) {
+        practiceId = practice;
+        return this;
+    }
+
     public DenialRoutedFixture with(String field, Object value) {
         payload.put(field, value);
         return this;

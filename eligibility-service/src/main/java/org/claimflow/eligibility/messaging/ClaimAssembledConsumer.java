@@ -1,5 +1,6 @@
 package org.claimflow.eligibility.messaging;
 
+import org.claimflow.eligibility.persistence.PracticeScope;
 import org.claimflow.eligibility.service.EligibilityService;
 import org.claimflow.eligibility.service.TransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,6 +36,9 @@ public class ClaimAssembledConsumer {
             throw new IncomingEvents.PoisonEventException(
                     "ClaimAssembled lacks claimId, payerId, memberId, dateOfService or totalCharge");
         }
-        TransientFailures.retrying("ClaimAssembled " + envelope.eventId(), () -> eligibility.checkForClaim(envelope, claim));
+        // Every transaction of the check (prepare, record) in the event's practice (row-level security); an envelope
+        // without one never gets here.
+        PracticeScope.run(envelope.practiceId(), () -> TransientFailures.retrying("ClaimAssembled " + envelope.eventId(),
+                () -> eligibility.checkForClaim(envelope, claim)));
     }
 }

@@ -3,6 +3,8 @@ package org.claimflow.eligibility.outbox;
 import java.time.Clock;
 import java.util.List;
 
+import org.claimflow.eligibility.persistence.PracticeScope;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,9 +40,10 @@ public class OutboxAgeGauge {
     @SuppressWarnings("unchecked")
     double oldestAgeSeconds() {
         try {
-            List<Number> oldest = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+            // The oldest row of any practice: the relay serves them all.
+            List<Number> oldest = PracticeScope.acrossPractices(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                             "select extract(epoch from created_at) from outbox_event where published_at is null order by id limit 1")
-                    .getResultList());
+                    .getResultList()));
             if (oldest.isEmpty()) {
                 return 0;
             }

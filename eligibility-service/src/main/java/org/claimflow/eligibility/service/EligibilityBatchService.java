@@ -120,8 +120,8 @@ public class EligibilityBatchService {
             try (PreparedStatement item = connection.prepareStatement("""
                     insert into eligibility_batch_item (batch_id, position, reference, payer_id, member_id, first_name,
                         last_name, date_of_birth, sex, date_of_service, service_type_codes, status, attempts, next_attempt_at,
-                        updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")) {
+                        updated_at, practice_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""")) {
                 int position = 0;
                 for (EligibilityBatchRequest.Item i : request.items()) {
                     List<String> serviceTypes = i.serviceTypeCodes() == null || i.serviceTypeCodes().isEmpty()
@@ -140,6 +140,7 @@ public class EligibilityBatchService {
                     item.setString(11, String.join(",", serviceTypes));
                     item.setTimestamp(12, now);
                     item.setTimestamp(13, now);
+                    item.setString(14, request.practiceId());
                     item.addBatch();
                     if (position % 500 == 0) {
                         item.executeBatch();

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.claimflow.eligibility.config.EligibilityConfig;
+import org.claimflow.eligibility.persistence.PracticeScope;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,11 +48,14 @@ public class EligibilityBatchWorker {
     void tick() {
         long until = System.currentTimeMillis() + MAX_TICK_MILLIS;
         while (System.currentTimeMillis() < until) {
-            List<EligibilityBatchService.ClaimedItem> due = batches.claim(concurrency);
+            // The queue holds every practice's items: claiming them is cross-practice by nature. Each item is then
+            // asked and recorded in its own batch's practice.
+            List<EligibilityBatchService.ClaimedItem> due = PracticeScope.acrossPractices(() -> batches.claim(concurrency));
             if (due.isEmpty()) {
                 return;
             }
-            List<Future<?>> running = due.stream().<Future<?>>map(item -> pool.submit(() -> batches.process(item))).toList();
+            List<Future<?>> running = due.stream().<Future<?>>map(item -> pool.submit(
+                    () -> PracticeScope.run(item.question().practiceId(), () -> batches.process(item)))).toList();
             for (Future<?> f : running) {
                 try {
                     f.get();

@@ -96,11 +96,12 @@ class EligibilityMetricsTest {
         item.remove("practiceId");
         item.remove("providerNpi");
         item.put("reference", "appt-1");
-        // The batch belongs to the caller's practice, which comes from the token (a body naming another is a 403).
-        DefaultTestToken.actIn("metrics-" + UUID.randomUUID());
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+        // A practice of its own (no fresh answer to reuse), so the batch is sent with a token of that practice.
+        String batchPractice = "metrics-" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("practiceId", batchPractice,
                 "providerNpi", EligibilityCheckFixture.PROVIDER_NPI, "items", List.of(item)));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/eligibility/batches").then().statusCode(202);
+        given().header("Authorization", DefaultTestToken.bearerIn(batchPractice, "metrics-user")).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/eligibility/batches").then().statusCode(202);
 
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
             assertEquals(claim + 1, checksOf("CLAIM"));

@@ -24,10 +24,10 @@ import org.claimflow.eligibility.support.SandboxPayer;
 import org.claimflow.eligibility.support.SimultaneousRequests;
 import org.claimflow.localstack.ClaimflowTestResource;
 import org.claimflow.localstack.SandboxPayerTestResource;
+import org.claimflow.localstack.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,9 +54,6 @@ class EligibilityIdempotencyTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @AfterEach
     void resetThePayer() {
         SandboxPayer.healthy();
@@ -78,8 +75,9 @@ class EligibilityIdempotencyTest {
         return given().queryParam("practiceId", practice).get(CHECKS).then().statusCode(200).extract().path("total");
     }
 
-    private int batchesOf(String practice) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+    /** As the tables' owner: the service's own role sees no practice's rows outside a practice's transaction. */
+    private static int batchesOf(String practice) throws SQLException {
+        try (Connection c = TestInfrastructure.get().postgres().connect("eligibility");
              PreparedStatement count = c.prepareStatement("select count(*) from eligibility_batch where practice_id = ?")) {
             count.setString(1, practice);
             try (ResultSet rs = count.executeQuery()) {
@@ -191,8 +189,8 @@ class EligibilityIdempotencyTest {
      * Makes the key look as a process left it that died between claiming the key and storing the answer
      * (kill -9 during the payer call): claimed {@code secondsAgo} seconds ago, no response.
      */
-    private void abandonKey(String practice, String key, int secondsAgo) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+    private static void abandonKey(String practice, String key, int secondsAgo) throws SQLException {
+        try (Connection c = TestInfrastructure.get().postgres().connect("eligibility");
              PreparedStatement update = c.prepareStatement("""
                      update idempotency_key set response_status = null, response_body = null, location = null,
                             created_at = now() - make_interval(secs => ?)
