@@ -48,7 +48,14 @@ public final class PatientDataInLogs {
 
     /** Findings in {@code <service>.log} (and rotated copies) of each service under {@code logs}; empty when clean. */
     public static List<String> find(Path logs, List<String> services) {
-        Map<String, String> kinds = identifiers();
+        return find(logs, services, identifiers());
+    }
+
+    /**
+     * The same for other identifiers ({@code kinds}: each identifier and what kind it is), e.g. a test's canary
+     * patient.
+     */
+    public static List<String> find(Path logs, List<String> services, Map<String, String> kinds) {
         Pattern any = Pattern.compile(kinds.keySet().stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b)
                 .map(alternatives -> "(?<![\\w-])(" + alternatives + ")(?![\\w-])").orElseThrow());
         List<String> findings = new ArrayList<>();
