@@ -6,10 +6,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 @Entity
@@ -17,13 +14,12 @@ import jakarta.persistence.Table;
 public class OutboxEvent extends PanacheEntityBase {
 
     /**
-     * The relay publishes in id order. Taken from the sequence one at a time when the row is persisted (not in
-     * blocks): an id is then never smaller than one another instance drew earlier, so one aggregate's events keep
-     * their order across replicas; and, unlike an identity column, the insert itself can wait for a JDBC batch.
+     * The relay publishes in id order. Set by {@link OutboxWriter} from {@code outbox_event_id_seq} inside the
+     * transaction that writes the row, at the moment it writes it (never from a block held across transactions): an id
+     * is then never smaller than one another instance drew earlier, so one aggregate's events keep their order across
+     * replicas; and, unlike an identity column, the insert itself can wait for a JDBC batch.
      */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_id_seq")
-    @SequenceGenerator(name = "outbox_event_id_seq", sequenceName = "outbox_event_id_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "event_id", nullable = false, unique = true)

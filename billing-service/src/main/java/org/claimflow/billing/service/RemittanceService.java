@@ -249,8 +249,9 @@ public class RemittanceService {
                 patients.recordPatientResponsibility(m.account(), m.claim(), m.claimPaymentId(), m.patientShare(), m.reversal(), now);
             }
             // Each claim's ClaimAdjudicated is written in a span of the claim's own trace (ClaimTracing), not the file's.
+            OutboxWriter.Ids ids = outbox.reserve(events.size());
             for (Adjudication a : events) {
-                tracing.inTraceOf(a.claim(), "ClaimAdjudicated", () -> outbox.append(Topics.CLAIM_ADJUDICATED,
+                tracing.inTraceOf(a.claim(), "ClaimAdjudicated", () -> outbox.append(ids, Topics.CLAIM_ADJUDICATED,
                         Topics.CLAIM_ADJUDICATED_TYPE, a.claim().practiceId, a.claim().id.toString(),
                         a.claim().encounterId.toString(), null, a.event()));
             }

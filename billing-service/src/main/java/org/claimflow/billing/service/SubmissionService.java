@@ -307,14 +307,16 @@ public class SubmissionService {
         if (submission.sentAt == null) {
             submission.sentAt = now;
         }
-        for (Claim claim : claimsOf(submission)) {
+        List<Claim> claims = claimsOf(submission);
+        OutboxWriter.Ids ids = outbox.reserve(claims.size());
+        for (Claim claim : claims) {
             if (claim.status == ClaimStatus.SUBMITTING) {
                 claim.status = ClaimStatus.SUBMITTED;
                 claim.updatedAt = now;
             }
             ClaimEvent.record(claim.id, now, "SUBMITTED", "SUBMITTED in interchange " + submission.interchangeControlNumber
                     + (code == null ? "" : " (999 " + code + ")"));
-            tracing.inTraceOf(claim, "ClaimSubmitted", () -> outbox.append(Topics.CLAIM_SUBMITTED,
+            tracing.inTraceOf(claim, "ClaimSubmitted", () -> outbox.append(ids, Topics.CLAIM_SUBMITTED,
                     Topics.CLAIM_SUBMITTED_TYPE, claim.practiceId, claim.id.toString(), claim.encounterId.toString(), null,
                     new ClaimSubmittedEvent(claim.id, claim.encounterId, claim.payerId, claim.patientControlNumber,
                             claim.frequencyCode, claim.totalCharge, submission.interchangeControlNumber,
