@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.claimflow.coding.domain.EncounterStatus;
 import org.claimflow.coding.domain.Finding;
+import org.claimflow.coding.service.AuditService;
+import org.claimflow.coding.service.AuditSubject;
 import org.claimflow.coding.service.CodingEditService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,10 +32,12 @@ public class CodingEditsResource {
 
     private final CodingEditService edits;
     private final Caller caller;
+    private final AuditRecord record;
 
-    public CodingEditsResource(CodingEditService edits, Caller caller) {
+    public CodingEditsResource(CodingEditService edits, Caller caller, AuditRecord record) {
         this.edits = edits;
         this.caller = caller;
+        this.record = record;
     }
 
     @POST
@@ -46,9 +50,15 @@ public class CodingEditsResource {
             headers = @Header(name = ServerTiming.HEADER, description = ServerTiming.DESCRIPTION, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Code sets still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Code sets still loading (/problems/code-sets-loading), or " + AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // A whole encounter in (name, date of birth, member id, diagnoses), findings about that patient's diagnoses,
+    // age and sex out: a use and disclosure of PHI although nothing is stored. READ: it creates nothing.
+    @Audited(object = "coding-edit", action = AuditAction.READ)
     public Response check(@Valid @NotNull EncounterRequest request) {
-        CodingEditService.Run run = edits.run(request.inPractice(caller.practice(request.practiceId())));
+        EncounterRequest own = request.inPractice(caller.practice(request.practiceId()));
+        AuditSubject subject = AuditService.ofRequest(own);
+        record.about(subject.claimId(), subject.patientRef());
+        CodingEditService.Run run = edits.run(own);
         List<Finding> findings = run.findings();
         EncounterStatus status = findings.stream().anyMatch(Finding::holds) ? EncounterStatus.NEEDS_REVIEW : EncounterStatus.CODED;
         return Response.ok(new CodingEditsResponse(status, findings), MediaType.APPLICATION_JSON)

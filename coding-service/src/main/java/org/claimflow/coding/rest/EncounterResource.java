@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.claimflow.coding.domain.EncounterStatus;
+import org.claimflow.coding.service.AuditService;
+import org.claimflow.coding.service.AuditSubject;
 import org.claimflow.coding.service.EncounterService;
 import org.claimflow.coding.service.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,10 +47,14 @@ public class EncounterResource {
 
     private final EncounterService encounters;
     private final Caller caller;
+    private final AuditService audit;
+    private final AuditRecord record;
 
-    public EncounterResource(EncounterService encounters, Caller caller) {
+    public EncounterResource(EncounterService encounters, Caller caller, AuditService audit, AuditRecord record) {
         this.encounters = encounters;
         this.caller = caller;
+        this.audit = audit;
+        this.record = record;
     }
 
     /** The encounter if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -56,6 +62,10 @@ public class EncounterResource {
         EncounterResponse encounter = encounters.get(id);
         if (!caller.owns(encounter.practiceId())) {
             throw new NotFoundException("No encounter with this id.");
+        }
+        AuditSubject subject = audit.ofEncounter(id);
+        if (subject != null) {
+            record.about(subject.claimId(), subject.patientRef());
         }
         return encounter;
     }
@@ -72,11 +82,17 @@ public class EncounterResource {
     @APIResponse(responseCode = "409", description = "externalId already used by this practice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(@Valid @NotNull EncounterRequest request,
                             @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
                             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                             @Context UriInfo uri) {
-        EncounterService.IntakeResult result = encounters.receive(request.inPractice(caller.practice(request.practiceId())), idempotencyKey);
+        EncounterRequest own = request.inPractice(caller.practice(request.practiceId()));
+        // The caller's own submission: its row names the patient (member id) whatever the outcome of the intake.
+        AuditSubject subject = AuditService.ofRequest(own);
+        record.about(subject.claimId(), subject.patientRef());
+        EncounterService.IntakeResult result = encounters.receive(own, idempotencyKey);
         Response.ResponseBuilder response = Response.status(result.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(result.body())
@@ -96,6 +112,8 @@ public class EncounterResource {
     @Operation(summary = "Read an encounter: status, findings, the claim it became, and its history")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
     @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EncounterResponse get(@PathParam("id") UUID id) {
         return own(id);
     }
@@ -105,6 +123,8 @@ public class EncounterResource {
     @Operation(summary = "List encounters, oldest first (the coder queue is status=NEEDS_REVIEW)")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<EncounterResponse> list(@Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                                 @QueryParam("status") EncounterStatus status,
                                                 @Parameter(description = "Only encounters with an open (not overridden) ERROR finding of this rule")
@@ -126,6 +146,8 @@ public class EncounterResource {
     @APIResponse(responseCode = "400", description = "Invalid correction", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW or QUERY_PROVIDER", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EncounterResponse correct(@PathParam("id") UUID id, @Valid @NotNull CorrectionRequest correction) {
         own(id);
         return encounters.correct(id, correction, caller.user());
@@ -142,6 +164,8 @@ public class EncounterResource {
     @APIResponse(responseCode = "404", description = "No such encounter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW or QUERY_PROVIDER", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rule not overridable, or no such finding", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EncounterResponse override(@PathParam("id") UUID id, @Valid @NotNull OverrideRequest override) {
         own(id);
         return encounters.override(id, override.ruleId(), override.lineNumbers(), override.reason(), caller.user());
@@ -154,6 +178,8 @@ public class EncounterResource {
     @Operation(summary = "Send a question to the provider", description = "NEEDS_REVIEW → QUERY_PROVIDER until the answer.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
     @APIResponse(responseCode = "409", description = "Not in NEEDS_REVIEW", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EncounterResponse ask(@PathParam("id") UUID id, @Valid @NotNull ProviderQueryRequest query) {
         own(id);
         return encounters.askProvider(id, query.question(), caller.user());
@@ -167,6 +193,8 @@ public class EncounterResource {
             + "(and the encounter is sent to billing if nothing holds it any more).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterResponse.class)))
     @APIResponse(responseCode = "409", description = "No open query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "encounter", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EncounterResponse answer(@PathParam("id") UUID id, @Valid @NotNull ProviderAnswerRequest answer) {
         own(id);
         return encounters.answerQuery(id, answer.answer(), caller.user());

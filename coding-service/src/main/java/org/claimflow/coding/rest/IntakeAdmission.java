@@ -30,6 +30,8 @@ public class IntakeAdmission {
 
     static final String RETRY_AFTER_SECONDS = "1";
     private static final String ADMITTED = IntakeAdmission.class.getName() + ".admitted";
+    /** Set on a request answered 503 here: it read, stored and returned nothing, so AuditFilter writes no row for it. */
+    static final String SHED = IntakeAdmission.class.getName() + ".shed";
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int limit;
@@ -71,6 +73,7 @@ public class IntakeAdmission {
         }
         if (!tryEnter()) {
             shed.increment();
+            request.setProperty(SHED, Boolean.TRUE);
             return Response.status(503)
                     .type(Problem.MEDIA_TYPE)
                     .header("Retry-After", RETRY_AFTER_SECONDS)

@@ -10,6 +10,7 @@ import org.claimflow.coding.service.CodeSetsNotReadyException;
 import org.claimflow.coding.service.ConflictException;
 import org.claimflow.coding.service.IdempotencyKeyInUseException;
 import org.claimflow.coding.service.IdempotencyKeyReusedException;
+import org.claimflow.coding.service.InvalidRequestException;
 import org.claimflow.coding.service.NoSuchFindingException;
 import org.claimflow.coding.service.NotFoundException;
 import org.claimflow.coding.service.NotOverridableException;
@@ -65,6 +66,12 @@ public class ProblemExceptionMappers {
     public Response unreadable(IOException e, UriInfo uri) {
         return problem(400, "/problems/malformed-json", "The request body is not valid JSON",
                 "The body could not be read as JSON.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return problem(400, "/problems/validation", "The request is not valid", "1 field(s) are invalid.", uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
     @ServerExceptionMapper

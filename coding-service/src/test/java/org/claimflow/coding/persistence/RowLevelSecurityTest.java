@@ -54,7 +54,7 @@ class RowLevelSecurityTest {
     private static final String A = "rls-a-" + SUFFIX;
     private static final String B = "rls-b-" + SUFFIX;
     /** Every table that holds a practice's rows; a new one must be added here, with its policy. */
-    private static final List<String> PRACTICE_TABLES = List.of("encounter", "encounter_denial", "encounter_history",
+    private static final List<String> PRACTICE_TABLES = List.of("audit_event", "encounter", "encounter_denial", "encounter_history",
             "encounter_override", "idempotency_key", "outbox_event", "processed_event");
 
     @Inject
