@@ -58,6 +58,8 @@ public class EligibilityBatchResource {
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being processed (/problems/idempotency-key-in-use): send it again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-batch")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull EligibilityBatchRequest request,
                            @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
@@ -79,6 +81,8 @@ public class EligibilityBatchResource {
     @Operation(summary = "A batch's progress and one page of its items with their results (in the order sent)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EligibilityBatchResponse.class)))
     @APIResponse(responseCode = "404", description = "No such batch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-batch")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EligibilityBatchResponse get(@PathParam("id") UUID id,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                         @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {

@@ -42,10 +42,12 @@ public class EligibilityCheckResource {
 
     private final EligibilityService eligibility;
     private final Caller caller;
+    private final AuditRecord record;
 
-    public EligibilityCheckResource(EligibilityService eligibility, Caller caller) {
+    public EligibilityCheckResource(EligibilityService eligibility, Caller caller, AuditRecord record) {
         this.eligibility = eligibility;
         this.caller = caller;
+        this.record = record;
     }
 
     /** The check if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -54,6 +56,8 @@ public class EligibilityCheckResource {
         if (!caller.owns(check.practiceId())) {
             throw new NotFoundException("No eligibility check with this id.");
         }
+        // The audit row names the check's claim (when it was asked for one) and its member.
+        record.about(check.claimId(), check.memberId());
         return check;
     }
 
@@ -70,11 +74,15 @@ public class EligibilityCheckResource {
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still asking the payer (/problems/idempotency-key-in-use): send it again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-check")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response check(@Valid @NotNull EligibilityCheckRequest request,
                           @Parameter(description = "Client-chosen key; a retry with the same key and body replays the first response")
                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
                           @Context UriInfo uri) {
         EligibilityService.CheckResult result = eligibility.check(request.askedBy(caller.practice(request.practiceId()), caller.user()), idempotencyKey);
+        // Checked (or replayed) for this practice: the audit row names the member asked about.
+        record.about(null, request.memberId());
         Response.ResponseBuilder response = Response.status(result.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(result.body())
@@ -94,6 +102,8 @@ public class EligibilityCheckResource {
     @Operation(summary = "Read an eligibility check and the payer's answer")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EligibilityCheckResponse.class)))
     @APIResponse(responseCode = "404", description = "No such check", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-check")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EligibilityCheckResponse get(@PathParam("id") UUID id) {
         return own(id);
     }
@@ -105,6 +115,8 @@ public class EligibilityCheckResource {
     @Operation(summary = "The payer's 271 for this check, as received (kept for audit)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
     @APIResponse(responseCode = "404", description = "No such check, or the payer sent no 271", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-check")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String response271(@PathParam("id") UUID id) {
         own(id);
         return eligibility.response271(id);
@@ -115,10 +127,17 @@ public class EligibilityCheckResource {
     @Operation(summary = "Eligibility history, newest first")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "eligibility-check")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<EligibilityCheckResponse> history(@QueryParam("memberId") @Size(max = 80) String memberId,
                                                           @Parameter(description = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403", deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return eligibility.history(memberId, caller.practice(practiceId), page, size);
+        String practice = caller.practice(practiceId);
+        if (memberId != null && !memberId.isEmpty()) {
+            // One member's history: the audit row names that member.
+            record.about(null, memberId);
+        }
+        return eligibility.history(memberId, practice, page, size);
     }
 }

@@ -52,6 +52,12 @@ public class ProblemExceptionMappers {
                 "The request cannot make a valid X12 270 eligibility inquiry.", uri, errors);
     }
 
+    @ServerExceptionMapper
+    public Response invalidRequest(org.claimflow.eligibility.service.InvalidRequestException e, UriInfo uri) {
+        return problem(400, "/problems/validation", "The request is not valid", "1 field(s) are invalid.", uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
     @ServerExceptionMapper({UnrecognizedPropertyException.class})
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         return problem(400, "/problems/validation", "The request is not valid", "Unknown field.", uri,

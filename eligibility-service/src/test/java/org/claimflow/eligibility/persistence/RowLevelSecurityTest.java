@@ -56,7 +56,7 @@ class RowLevelSecurityTest {
     private static final String A = "rls-a-" + SUFFIX;
     private static final String B = "rls-b-" + SUFFIX;
     /** Every table that holds a practice's rows; a new one must be added here, with its policy. */
-    private static final List<String> PRACTICE_TABLES = List.of("eligibility_batch", "eligibility_batch_item",
+    private static final List<String> PRACTICE_TABLES = List.of("audit_event", "eligibility_batch", "eligibility_batch_item",
             "eligibility_check", "idempotency_key", "outbox_event", "processed_event");
 
     @Inject

@@ -1,0 +1,29 @@
+package org.claimflow.eligibility.rest;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What a resource learned about the object it answers for: its claim and patient, for the audit row of this request
+ * ({@link AuditFilter}). Set once the object is known to be the caller's; left empty for an object not found.
+ */
+@RequestScoped
+public class AuditRecord {
+
+    private UUID claimId;
+    private String patientRef;
+
+    public void about(UUID claimId, String patientRef) {
+        this.claimId = claimId;
+        this.patientRef = patientRef;
+    }
+
+    public UUID claimId() {
+        return claimId;
+    }
+
+    public String patientRef() {
+        return patientRef;
+    }
+}
