@@ -506,11 +506,12 @@ public class RemittanceService {
 
         cp.outcome = outcome;
         cp.patientResponsibility = patientShare;
-        // Interest (AMT*I) is inside CLP04 but pays no part of the charge: kept apart so the claim reconciles.
+        // CLP04 is what paid the charge, all of it. Interest (AMT*I) is information beside it, paid in the PLB (L6):
+        // kept on the claim as the payer reported it, signed like every amount (a reversal's negated AMT*I takes it back).
         BigDecimal interest = payment.interest();
         cp.interestAmount = interest;
 
-        claim.paidAmount = claim.paidAmount.add(payment.paidAmount()).subtract(interest);
+        claim.paidAmount = claim.paidAmount.add(payment.paidAmount());
         claim.interestAmount = claim.interestAmount.add(interest);
         claim.adjustedAmount = claim.adjustedAmount.add(otherAdjustments);
         claim.patientResponsibility = claim.patientResponsibility.add(patientShare);
@@ -527,7 +528,7 @@ public class RemittanceService {
                     + claim.totalCharge.toPlainString());
         }
         if (interest.signum() != 0) {
-            notes.add("the payment includes interest " + interest.toPlainString());
+            notes.add("interest " + interest.toPlainString() + " (AMT*I, paid in the remittance's PLB L6)");
         }
         ClaimEvent.record(claim.id, now, outcome.name(), "%s by remittance %s (trace %s): paid %s, adjusted %s, patient owes %s%s."
                 .formatted(outcome, row.id, remittance.traceNumber(), payment.paidAmount().toPlainString(),

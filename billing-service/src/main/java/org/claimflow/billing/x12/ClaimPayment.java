@@ -14,8 +14,8 @@ import java.util.Map;
  * payer claim control number, CLP08 facility type (place of service), CLP09 frequency. {@code dates} holds
  * the claim DTM segments by qualifier (232 statement from, 233 statement to, 050 received, 036/037
  * coverage). {@code remarkCodes} are the MOA/MIA remark codes. The patient name (NM1*QC) is kept but its
- * {@code toString} is redacted. {@code interestAmount} is the claim's AMT*I (prompt-pay interest the payer
- * included in CLP04), null when absent.
+ * {@code toString} is redacted. {@code interestAmount} is the claim's AMT*I (prompt-pay interest on the claim),
+ * null when absent: information only, not part of CLP04 or of any balancing; the payer pays it in a PLB L6.
  */
 public record ClaimPayment(
         String patientControlNumber,

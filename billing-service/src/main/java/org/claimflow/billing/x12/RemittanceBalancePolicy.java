@@ -14,10 +14,11 @@ import java.util.List;
  * line by line);</li>
  * <li>the transaction: sum of CLP04 − sum of PLB amounts = BPR02.</li>
  * </ol>
- * Claim interest (AMT*I) is money the payer adds to CLP04 on top of the adjudicated charge (prompt-pay
- * interest: it is not a CAS adjustment and no service line carries it), so rules 2 and 3 add it:
- * CLP03 − CAS + AMT*I = CLP04 and sum of SVC03 − claim CAS + AMT*I = CLP04. Provider-level interest (PLB L6)
- * is a negative PLB amount and needs nothing special in rule 4.
+ * Claim interest (AMT*I) takes no part in rules 2 and 3: the TR3 says AMT segments convey information only and
+ * are not part of the financial balancing of the 835 (X12 RFI 1324), so CLP04 is what paid the charge, and a
+ * claim paid above its charge balances only through a (negative) CAS adjustment. The interest itself is paid
+ * through the PLB: the net of the transaction's AMT*I goes in a PLB with reason L6 (RFI 2123), a negative amount
+ * that rule 4 already counts.
  * Amounts compare by value (150 = 150.00). Every violation is reported, not only the first.
  */
 public final class RemittanceBalancePolicy {
@@ -65,21 +66,23 @@ public final class RemittanceBalancePolicy {
             }
         }
         BigDecimal allAdjustments = claimAdjustments.add(lineAdjustments);
-        BigDecimal interest = claim.interest();
-        String interestNote = interest.signum() == 0 ? "" : " + interest " + plain(interest);
-        BigDecimal expected = claim.chargeAmount().subtract(allAdjustments).add(interest);
+        // Named when present: a payer that put the interest inside CLP04 is told why the claim does not balance.
+        String interestNote = claim.interest().signum() == 0 ? ""
+                : "; AMT*I interest " + plain(claim.interest()) + " is information only, not part of CLP04 (interest is paid "
+                        + "in PLB L6: X12 RFI 1324, 2123)";
+        BigDecimal expected = claim.chargeAmount().subtract(allAdjustments);
         if (expected.compareTo(claim.paidAmount()) != 0) {
             violations.add(violation(BalanceViolation.Level.CLAIM, claim, null, expected, claim.paidAmount(),
-                    "%s: charge %s − adjustments %s (claim %s, lines %s)%s = %s but paid is %s".formatted(claimId,
+                    "%s: charge %s − adjustments %s (claim %s, lines %s) = %s but paid is %s%s".formatted(claimId,
                             plain(claim.chargeAmount()), plain(allAdjustments), plain(claimAdjustments),
-                            plain(lineAdjustments), interestNote, plain(expected), plain(claim.paidAmount()))));
+                            plain(lineAdjustments), plain(expected), plain(claim.paidAmount()), interestNote)));
         }
         if (!claim.serviceLines().isEmpty()) {
-            BigDecimal expectedFromLines = linesPaid.subtract(claimAdjustments).add(interest);
+            BigDecimal expectedFromLines = linesPaid.subtract(claimAdjustments);
             if (expectedFromLines.compareTo(claim.paidAmount()) != 0) {
                 violations.add(violation(BalanceViolation.Level.CLAIM_LINES, claim, null, expectedFromLines, claim.paidAmount(),
-                        "%s: lines paid %s − claim adjustments %s%s = %s but paid is %s".formatted(claimId, plain(linesPaid),
-                                plain(claimAdjustments), interestNote, plain(expectedFromLines), plain(claim.paidAmount()))));
+                        "%s: lines paid %s − claim adjustments %s = %s but paid is %s%s".formatted(claimId, plain(linesPaid),
+                                plain(claimAdjustments), plain(expectedFromLines), plain(claim.paidAmount()), interestNote)));
             }
         }
     }

@@ -118,7 +118,7 @@ public final class RemittanceReader {
                     if (line != null && "B6".equals(segment.element(1))) {
                         line.allowedAmount = segment.decimal(2);
                     } else if (line == null && claim != null && "I".equals(segment.element(1))) {
-                        // Claim supplemental information (loop 2100): interest the payer added to CLP04.
+                        // Claim supplemental information (loop 2100): the claim's interest, paid in PLB L6, not in CLP04.
                         claim.interestAmount = segment.decimal(2);
                     }
                 }

@@ -253,36 +253,85 @@ class RemittanceResourceTest {
         assertEquals("ASSEMBLED", claim(claim.getString("id")).getString("status"), "nothing posted");
     }
 
+    /** Paid in full (CLP04 92.00) with interest 1.25 (AMT*I) on the claim. */
+    private static RemittanceFixture paidInFullWithInterest(JsonPath claim) {
+        String pcn = claim.getString("patientControlNumber");
+        return RemittanceFixture.payment().claim(pcn)
+                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).interest("1.25").done();
+    }
+
+    private static JsonPath remittance(Response posted) {
+        String id = posted.then().statusCode(201).body("claimsPosted", equalTo(1)).extract().jsonPath().getString("remittanceId");
+        return given().get("/api/v1/remittances/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
     @Test
-    void postsClaimInterestApartFromThePaymentOfTheCharge() {
+    void postsClaimInterestBesideThePaymentOfTheChargeAndThePlbPaysIt() {
         JsonPath claim = assembledClaim();
         String claimId = claim.getString("id");
-        String pcn = claim.getString("patientControlNumber");
-        // CLP04 93.25 = 150.00 − CO-45 58.00 + interest 1.25 (AMT*I); the line pays 92.00.
-        RemittanceFixture remittance = RemittanceFixture.payment().claim(pcn)
-                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).interest("1.25").done();
-        String x12 = remittance.build();
-        assertTrue(x12.contains("*93.25*") && x12.contains("AMT*I*1.25"), x12);
-        post(x12).then().statusCode(201).body("claimsPosted", equalTo(1));
+        // CLP04 92.00 = 150.00 − CO-45 58.00; AMT*I 1.25 is information; PLB L6 −1.25 pays it: BPR02 = 92.00 + 1.25.
+        String x12 = paidInFullWithInterest(claim).build();
+        assertTrue(x12.contains("*150.00*92.00*") && x12.contains("~AMT*I*1.25~") && x12.contains("*L6:CLAIMINTEREST*-1.25~")
+                && x12.contains("BPR*I*93.25*"), x12);
+        JsonPath view = remittance(post(x12));
+        assertEquals("93.25", view.getString("paymentAmount"));
+        assertEquals("92.00", view.getString("claimsPaid"));
+        assertEquals("-1.25", view.getString("providerAdjustmentTotal"));
 
         JsonPath paid = claim(claimId);
         assertEquals("PAID", paid.getString("status"));
-        assertEquals("92.00", paid.getString("amounts.paid"), "the payment of the charge");
+        assertEquals("92.00", paid.getString("amounts.paid"), "all of CLP04");
         assertEquals("1.25", paid.getString("amounts.interest"));
+        assertEquals("58.00", paid.getString("amounts.adjusted"));
         assertEquals("0.00", paid.getString("amounts.outstanding"));
         assertReconciles(paid);
-        assertTrue(paid.getList("history.detail", String.class).stream().anyMatch(d -> d.contains("includes interest 1.25")));
+        assertTrue(paid.getList("history.detail", String.class).stream()
+                .anyMatch(d -> d.contains("paid 92.00") && d.contains("interest 1.25 (AMT*I")), paid.prettify());
+    }
+
+    @Test
+    void refusesAClaimWhosePaymentIncludesItsInterest() {
+        JsonPath claim = assembledClaim();
+        // The wrong reading of AMT*I: CLP04 93.25 = 150.00 − 58.00 + 1.25 and no PLB L6. BPR02 93.25 adds up; the claim does not.
+        String x12 = paidInFullWithInterest(claim).interestInClaimPayment().build();
+        assertTrue(x12.contains("*150.00*93.25*") && x12.contains("~AMT*I*1.25~") && !x12.contains("PLB*"), x12);
+        post(x12).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/unbalanced-remittance"))
+                .body("violations", hasSize(2))
+                .body("violations[0]", containsString("charge 150.00 − adjustments 58.00 (claim 0, lines 58.00) = 92.00 but paid is 93.25"))
+                .body("violations[0]", containsString("AMT*I interest 1.25 is information only, not part of CLP04"))
+                .body("violations[1]", containsString("lines paid 92.00 − claim adjustments 0 = 92.00 but paid is 93.25"))
+                .body(not(containsString("LOVELACE")));
+        assertEquals("ASSEMBLED", claim(claim.getString("id")).getString("status"), "nothing posted");
     }
 
     @Test
     void refusesAClaimPaidMoreThanItsChargeWithoutInterestToExplainIt() {
         JsonPath claim = assembledClaim();
-        String pcn = claim.getString("patientControlNumber");
-        // Interest in CLP04 but no AMT*I: 150.00 − 58.00 ≠ 93.25.
-        String x12 = RemittanceFixture.payment().claim(pcn)
-                .line(pcn + "-1", "99213", "150.00", "92.00", adjustment("CO", "45", "58.00")).interest("1.25").done().build()
-                .replace("AMT*I*1.25~", "");
-        post(x12).then().statusCode(422).body("type", equalTo("/problems/unbalanced-remittance"));
+        // CLP04 93.25 and no AMT*I: 150.00 − 58.00 ≠ 93.25.
+        String x12 = paidInFullWithInterest(claim).interestInClaimPayment().build().replace("AMT*I*1.25~", "");
+        post(x12).then().statusCode(422).body("type", equalTo("/problems/unbalanced-remittance"))
+                .body("violations[0]", not(containsString("AMT*I")));
         assertEquals("ASSEMBLED", claim(claim.getString("id")).getString("status"));
+    }
+
+    @Test
+    void aReversalTakesTheInterestBackWithThePayment() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        String pcn = claim.getString("patientControlNumber");
+        remittance(post(paidInFullWithInterest(claim).build()));
+        // CLP02 22 negates every amount, AMT*I too; its PLB L6 +1.25 takes the interest back.
+        JsonPath view = remittance(post(RemittanceFixture.payment().claim(pcn).status("22")
+                .line(pcn + "-1", "99213", "-150.00", null, adjustment("CO", "45", "-58.00")).interest("-1.25").done().build()));
+        assertEquals("-93.25", view.getString("paymentAmount"));
+
+        JsonPath reversed = claim(claimId);
+        assertEquals("REVERSED", reversed.getString("status"));
+        assertEquals("0.00", reversed.getString("amounts.paid"));
+        assertEquals("0.00", reversed.getString("amounts.interest"));
+        assertEquals("150.00", reversed.getString("amounts.outstanding"));
+        assertReconciles(reversed);
     }
 }

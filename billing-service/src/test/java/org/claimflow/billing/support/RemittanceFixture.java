@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * Builds 835 files (005010X221A1) as a payer would send them. Claim and transaction totals are computed
- * from the lines, so a remittance balances unless a test says otherwise ({@link #offBy}).
+ * from the lines, so a remittance balances unless a test says otherwise ({@link #offBy}). Claim interest
+ * ({@link ClaimBuilder#interest}) is an AMT*I beside CLP04, paid by a PLB L6 of −(the claims' interest) that
+ * the fixture adds unless the test gives a PLB L6 of its own.
  */
 public final class RemittanceFixture {
 
@@ -26,6 +28,7 @@ public final class RemittanceFixture {
     private String traceNumber = "EFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     private String interchangeControlNumber = String.format("%09d", (long) (Math.random() * 999_999_999L));
     private BigDecimal transactionError = BigDecimal.ZERO;
+    private boolean interestInClaimPayment;
 
     private RemittanceFixture() {
     }
@@ -62,6 +65,15 @@ public final class RemittanceFixture {
         return this;
     }
 
+    /**
+     * The wrong reading of AMT*I: each claim's interest added to its CLP04 and no PLB L6 to pay it. BPR02 still
+     * adds up, but no claim with interest balances (CLP03 − CAS ≠ CLP04).
+     */
+    public RemittanceFixture interestInClaimPayment() {
+        this.interestInClaimPayment = true;
+        return this;
+    }
+
     /** BPR02 differs from what the claims paid: the file does not balance. */
     public RemittanceFixture offBy(String amount) {
         this.transactionError = new BigDecimal(amount);
@@ -92,7 +104,7 @@ public final class RemittanceFixture {
             return this;
         }
 
-        /** Prompt-pay interest (AMT*I) the payer adds to CLP04. */
+        /** Prompt-pay interest on the claim (AMT*I): information beside CLP04, paid in the PLB (L6). */
         public ClaimBuilder interest(String amount) {
             this.interest = new BigDecimal(amount);
             return this;
@@ -108,7 +120,11 @@ public final class RemittanceFixture {
 
         BigDecimal paid() {
             BigDecimal lines = this.lines.stream().map(RemittanceFixture::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return interest == null ? lines : lines.add(interest);
+            return interestInClaimPayment ? lines.add(interest()) : lines;
+        }
+
+        BigDecimal interest() {
+            return interest == null ? BigDecimal.ZERO : interest;
         }
 
         BigDecimal patientResponsibility() {
@@ -122,9 +138,20 @@ public final class RemittanceFixture {
         return new BigDecimal(line.charge()).subtract(adjustments);
     }
 
+    /** The PLB: the test's adjustments, and the L6 that pays the claims' interest when the test gave no L6. */
+    private List<ProviderAdjustment> plb() {
+        BigDecimal interest = claims.stream().map(ClaimBuilder::interest).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (interestInClaimPayment || interest.signum() == 0 || providerAdjustments.stream().anyMatch(a -> a.reason().equals("L6"))) {
+            return providerAdjustments;
+        }
+        List<ProviderAdjustment> plb = new ArrayList<>(providerAdjustments);
+        plb.add(new ProviderAdjustment("L6", "CLAIMINTEREST", interest.negate().toPlainString()));
+        return plb;
+    }
+
     /** BPR02: what the claims paid, less the provider-level adjustments (plus the error {@link #offBy} asked for). */
     public BigDecimal totalPaid() {
-        BigDecimal plb = providerAdjustments.stream().map(a -> new BigDecimal(a.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal plb = plb().stream().map(a -> new BigDecimal(a.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         return claims.stream().map(ClaimBuilder::paid).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(plb).add(transactionError);
     }
 
@@ -164,7 +191,7 @@ public final class RemittanceFixture {
                 }
             }
         }
-        for (ProviderAdjustment a : providerAdjustments) {
+        for (ProviderAdjustment a : plb()) {
             body.add("PLB*1234567893*20261231*" + a.reason() + (a.reference() == null ? "" : ":" + a.reference()) + "*" + a.amount());
         }
         StringBuilder out = new StringBuilder();

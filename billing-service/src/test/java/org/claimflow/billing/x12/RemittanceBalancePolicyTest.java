@@ -110,14 +110,33 @@ class RemittanceBalancePolicyTest {
         }
     }
 
+    /** The balanced remittance with AMT*I on its paid claim (where DTM*233 was, so segment positions stay). */
+    private static RemittanceFixtures withClaimInterest(String interest) {
+        return RemittanceFixtures.balanced().replace("DTM*233", "AMT*I*" + interest);
+    }
+
     @Test
-    void claimInterestIsPaidOnTopOfTheAdjudicatedCharge() throws Exception {
-        RemittanceFixtures fixture = RemittanceFixtures.balanced().payment("93.75")
-                .replace("CLP*PCN-2024-0001", "CLP*PCN-2024-0001*1*162*101.25*30*12*PAYER-PCN-2024-0001*11*1")
-                .replace("DTM*233", "AMT*I*1.25");
-        Remittance remittance = read(fixture);
-        assertEquals(amount("1.25"), remittance.claims().get(0).interestAmount());
+    void claimInterestIsInformationAndThePlbPaysIt() throws Exception {
+        // CLP04 100 = 162 − 62, interest apart; PLB L6 −2.5 = −AMT*I pays the interest: BPR02 92.5 = 100 − 7.5.
+        Remittance remittance = read(withClaimInterest("2.5"));
+        assertEquals(amount("2.5"), remittance.claims().get(0).interestAmount());
         assertEquals(List.of(), RemittanceBalancePolicy.check(remittance));
+    }
+
+    @Test
+    void aClaimWhosePaymentIncludesItsInterestDoesNotBalance() throws Exception {
+        // The wrong reading of AMT*I: CLP04 101.25 = 162 − 62 + interest 1.25.
+        Remittance remittance = read(withClaimInterest("1.25").payment("93.75")
+                .replace("CLP*PCN-2024-0001", "CLP*PCN-2024-0001*1*162*101.25*30*12*PAYER-PCN-2024-0001*11*1"));
+        String interest = "; AMT*I interest 1.25 is information only, not part of CLP04 (interest is paid in PLB L6: X12 RFI 1324, 2123)";
+        assertEquals(List.of(
+                new BalanceViolation(Level.CLAIM, "PCN-2024-0001", 14, null, amount("100"), amount("101.25"),
+                        "claim PCN-2024-0001 (CLP at segment 14): charge 162 − adjustments 62 (claim 0, lines 62) = 100 but paid is 101.25"
+                                + interest),
+                new BalanceViolation(Level.CLAIM_LINES, "PCN-2024-0001", 14, null, amount("100"), amount("101.25"),
+                        "claim PCN-2024-0001 (CLP at segment 14): lines paid 100 − claim adjustments 0 = 100 but paid is 101.25"
+                                + interest)),
+                RemittanceBalancePolicy.check(remittance));
     }
 
     @Test
@@ -125,7 +144,9 @@ class RemittanceBalancePolicyTest {
         Remittance remittance = read(RemittanceFixtures.balanced().payment("93.75")
                 .replace("CLP*PCN-2024-0001", "CLP*PCN-2024-0001*1*162*101.25*30*12*PAYER-PCN-2024-0001*11*1"));
         assertEquals(null, remittance.claims().get(0).interestAmount());
-        assertEquals(List.of(Level.CLAIM, Level.CLAIM_LINES), RemittanceBalancePolicy.check(remittance).stream().map(BalanceViolation::level).toList());
+        List<BalanceViolation> violations = RemittanceBalancePolicy.check(remittance);
+        assertEquals(List.of(Level.CLAIM, Level.CLAIM_LINES), violations.stream().map(BalanceViolation::level).toList());
+        assertEquals(List.of(), violations.stream().filter(v -> v.message().contains("AMT*I")).toList());
     }
 
     @Test
