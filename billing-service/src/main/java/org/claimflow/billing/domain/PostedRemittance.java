@@ -55,7 +55,10 @@ public class PostedRemittance extends PanacheEntityBase {
     @Column(name = "claims_unmatched", nullable = false)
     public int claimsUnmatched;
 
-    /** Why it was refused; names segments, never patient data. */
+    /**
+     * REFUSED: why it was refused. POSTED: the warnings it was posted with (e.g. PLB L6 interest that is not the
+     * claims' AMT*I), null when none. One problem a line; names segments and amounts, never patient data.
+     */
     public String problems;
 
     @Column(nullable = false)

@@ -162,7 +162,14 @@ public class RemittanceService {
                 traces.add(earlier.traceNumber);
                 continue;
             }
-            PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12, null, now, practice);
+            // A file that balances is posted even when its interest does not add up; what is wrong is noted on it.
+            List<String> warnings = RemittanceBalancePolicy.warnings(remittance);
+            if (!warnings.isEmpty()) {
+                LOG.warnf("remittance %s posted with %d warning(s): %s", remittance.transactionControlNumber(),
+                        warnings.size(), String.join("; ", warnings));
+            }
+            PostedRemittance row = store(sha, i, RemittanceStatus.POSTED, remittance, payer, x12,
+                    warnings.isEmpty() ? null : String.join("\n", warnings), now, practice);
             if (remittance.traceNumber() != null) {
                 postedNow.put(Arrays.asList(payer, remittance.traceNumber()), row);
             }
@@ -269,8 +276,10 @@ public class RemittanceService {
                 .map(a -> new RemittanceView.ProviderAdjustment(a.providerId, a.fiscalPeriodDate, a.reasonCode, a.referenceId, a.amount))
                 .toList();
         boolean posted = r.status == RemittanceStatus.POSTED;
+        // One column: why a REFUSED file was refused, or what is wrong with a POSTED one that was posted anyway.
+        List<String> notes = r.problems == null ? List.of() : List.of(r.problems.split("\n"));
         return new RemittanceView(r.id, r.status, r.payerId, r.traceNumber, r.paymentAmount, r.paymentMethod, r.paymentDate,
-                r.claimsPosted, r.claimsUnmatched, r.problems == null ? List.of() : List.of(r.problems.split("\n")),
+                r.claimsPosted, r.claimsUnmatched, posted ? List.of() : notes, posted ? notes : null,
                 payments.stream().map(p -> p.claimId).toList(), r.receivedAt,
                 posted ? payments.stream().map(p -> p.paidAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add)
                         .add(unmatchedPaid(r.id)) : null,

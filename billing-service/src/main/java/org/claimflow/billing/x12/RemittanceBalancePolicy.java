@@ -18,10 +18,14 @@ import java.util.List;
  * are not part of the financial balancing of the 835 (X12 RFI 1324), so CLP04 is what paid the charge, and a
  * claim paid above its charge balances only through a (negative) CAS adjustment. The interest itself is paid
  * through the PLB: the net of the transaction's AMT*I goes in a PLB with reason L6 (RFI 2123), a negative amount
- * that rule 4 already counts.
+ * that rule 4 already counts. Whether the L6 total matches the claims' interest is {@link #warnings} (the
+ * money balances either way, so a mismatch does not refuse the file).
  * Amounts compare by value (150 = 150.00). Every violation is reported, not only the first.
  */
 public final class RemittanceBalancePolicy {
+
+    /** PLB adjustment reason of interest (PLB03-1). */
+    private static final String INTEREST = "L6";
 
     private RemittanceBalancePolicy() {
     }
@@ -85,6 +89,29 @@ public final class RemittanceBalancePolicy {
                                 plain(claimAdjustments), plain(expectedFromLines), plain(claim.paidAmount()), interestNote)));
             }
         }
+    }
+
+    /**
+     * What is wrong with a remittance that still balances, so it is posted with these noted: the PLB L6 total is
+     * not the negative of the claims' AMT*I total (RFI 2123: the net interest of all claims is paid in PLB L6,
+     * except when it is zero). Empty when nothing is wrong.
+     */
+    public static List<String> warnings(Remittance remittance) {
+        BigDecimal claimInterest = remittance.claims().stream().map(ClaimPayment::interest)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (claimInterest.signum() == 0) {
+            return List.of();
+        }
+        BigDecimal providerInterest = remittance.providerAdjustments().stream()
+                .filter(a -> INTEREST.equals(a.reasonCode())).map(ProviderAdjustment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (providerInterest.negate().compareTo(claimInterest) == 0) {
+            return List.of();
+        }
+        return List.of(("remittance %s: its claims report interest (AMT*I) of %s in all, so PLB L6 should total %s, but it "
+                + "totals %s (X12 RFI 2123); the file balances and was posted: each claim is paid its CLP04 and keeps its "
+                + "AMT*I as interest").formatted(remittance.transactionControlNumber(), plain(claimInterest),
+                plain(claimInterest.negate()), plain(providerInterest)));
     }
 
     private static BalanceViolation violation(BalanceViolation.Level level, ClaimPayment claim, Integer lineNumber,

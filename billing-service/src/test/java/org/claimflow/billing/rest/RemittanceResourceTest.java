@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -229,6 +230,8 @@ class RemittanceResourceTest {
         assertEquals(java.util.List.of("L6", "WO", "FB"), view.getList("providerAdjustments.reasonCode"));
         assertEquals(java.util.List.of("-3.25", "20.00", "10.00"), view.getList("providerAdjustments.amount"));
         assertEquals(java.util.List.of("INTEREST0001", "SBX000000000042", "FB20261231"), view.getList("providerAdjustments.referenceId"));
+        // No claim reports AMT*I, so the L6 is not checked against claim interest (X12 RFI 2123: unless it nets to 0).
+        assertEquals(java.util.List.of(), view.getList("warnings"));
         // claims paid − PLB = BPR02, to the cent
         assertEquals(new java.math.BigDecimal(view.getString("paymentAmount")),
                 new java.math.BigDecimal(view.getString("claimsPaid")).subtract(new java.math.BigDecimal(view.getString("providerAdjustmentTotal"))));
@@ -277,6 +280,7 @@ class RemittanceResourceTest {
         assertEquals("93.25", view.getString("paymentAmount"));
         assertEquals("92.00", view.getString("claimsPaid"));
         assertEquals("-1.25", view.getString("providerAdjustmentTotal"));
+        assertEquals(java.util.List.of(), view.getList("warnings"), "L6 = −ΣAMT*I");
 
         JsonPath paid = claim(claimId);
         assertEquals("PAID", paid.getString("status"));
@@ -287,6 +291,27 @@ class RemittanceResourceTest {
         assertReconciles(paid);
         assertTrue(paid.getList("history.detail", String.class).stream()
                 .anyMatch(d -> d.contains("paid 92.00") && d.contains("interest 1.25 (AMT*I")), paid.prettify());
+    }
+
+    @Test
+    void postsAFileWhosePlbInterestIsNotTheClaimsInterestAndWarnsOfIt() {
+        JsonPath claim = assembledClaim();
+        String claimId = claim.getString("id");
+        // AMT*I 1.25, but PLB L6 pays 0.25: BPR02 = 92.00 + 0.25 still balances, so the file posts, with a warning.
+        JsonPath view = remittance(post(paidInFullWithInterest(claim).providerAdjustment("L6", "INTEREST0001", "-0.25").build()));
+        assertEquals("92.25", view.getString("paymentAmount"));
+        assertEquals("POSTED", view.getString("status"));
+        assertEquals(java.util.List.of(), view.getList("problems"));
+        java.util.List<String> warnings = view.getList("warnings", String.class);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("interest (AMT*I) of 1.25 in all, so PLB L6 should total -1.25, but it totals -0.25"),
+                warnings.get(0));
+        assertFalse(warnings.get(0).contains("LOVELACE"), "no patient data");
+
+        JsonPath paid = claim(claimId);
+        assertEquals("92.00", paid.getString("amounts.paid"));
+        assertEquals("1.25", paid.getString("amounts.interest"), "as the claim reported it");
+        assertReconciles(paid);
     }
 
     @Test
@@ -326,6 +351,7 @@ class RemittanceResourceTest {
         JsonPath view = remittance(post(RemittanceFixture.payment().claim(pcn).status("22")
                 .line(pcn + "-1", "99213", "-150.00", null, adjustment("CO", "45", "-58.00")).interest("-1.25").done().build()));
         assertEquals("-93.25", view.getString("paymentAmount"));
+        assertEquals(java.util.List.of(), view.getList("warnings"));
 
         JsonPath reversed = claim(claimId);
         assertEquals("REVERSED", reversed.getString("status"));

@@ -1,6 +1,7 @@
 package org.claimflow.billing.x12;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,7 @@ class RemittanceBalancePolicyTest {
         Remittance remittance = read(withClaimInterest("2.5"));
         assertEquals(amount("2.5"), remittance.claims().get(0).interestAmount());
         assertEquals(List.of(), RemittanceBalancePolicy.check(remittance));
+        assertEquals(List.of(), RemittanceBalancePolicy.warnings(remittance));
     }
 
     @Test
@@ -147,6 +149,31 @@ class RemittanceBalancePolicyTest {
         List<BalanceViolation> violations = RemittanceBalancePolicy.check(remittance);
         assertEquals(List.of(Level.CLAIM, Level.CLAIM_LINES), violations.stream().map(BalanceViolation::level).toList());
         assertEquals(List.of(), violations.stream().filter(v -> v.message().contains("AMT*I")).toList());
+    }
+
+    @Test
+    void plbInterestThatIsNotTheClaimsInterestIsAWarningNotAViolation() throws Exception {
+        // AMT*I 1.25 but PLB L6 −2.5: the money balances (BPR02 = ΣCLP04 − ΣPLB), the interest does not.
+        Remittance remittance = read(withClaimInterest("1.25"));
+        assertEquals(List.of(), RemittanceBalancePolicy.check(remittance));
+        assertEquals(List.of("remittance 0001: its claims report interest (AMT*I) of 1.25 in all, so PLB L6 should total -1.25, "
+                + "but it totals -2.5 (X12 RFI 2123); the file balances and was posted: each claim is paid its CLP04 and keeps "
+                + "its AMT*I as interest"), RemittanceBalancePolicy.warnings(remittance));
+
+        // No PLB L6 at all: the interest was not paid.
+        Remittance unpaid = read(withClaimInterest("1.25").payment("90")
+                .replace("PLB", "PLB*1234567893*20241231*WO:OVERPAY-77*10"));
+        assertEquals(List.of(), RemittanceBalancePolicy.check(unpaid));
+        assertEquals(1, RemittanceBalancePolicy.warnings(unpaid).size());
+        assertTrue(RemittanceBalancePolicy.warnings(unpaid).get(0).contains("should total -1.25, but it totals 0"),
+                RemittanceBalancePolicy.warnings(unpaid).get(0));
+    }
+
+    @Test
+    void withoutClaimInterestThePlbInterestIsNotChecked() throws Exception {
+        // RFI 2123: L6 = −ΣAMT*I except when the claims' interest nets to zero (here: none is reported).
+        Remittance remittance = read(RemittanceFixtures.balanced());
+        assertEquals(List.of(), RemittanceBalancePolicy.warnings(remittance));
     }
 
     @Test

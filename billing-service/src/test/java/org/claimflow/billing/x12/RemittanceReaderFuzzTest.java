@@ -16,8 +16,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Any bytes given to {@link RemittanceReader} are read or refused with an {@link X12ParseException}: no other
- * exception, no hang. What is read has its required fields and exact amounts, and the balance check the
- * remittance service runs next accepts it. Without JAZZER_FUZZ=1 this replays the seeds in
+ * exception, no hang. What is read has its required fields and exact amounts, and the balance check and the
+ * interest warnings the remittance service runs next accept it. Without JAZZER_FUZZ=1 this replays the seeds in
  * {@code RemittanceReaderFuzzTestInputs/} (real 835s and damaged ones, plus every crash found so far).
  */
 class RemittanceReaderFuzzTest {
@@ -67,6 +67,7 @@ class RemittanceReaderFuzzTest {
             }
             // What RemittanceService does with every remittance it reads; it must not fail on any of them.
             assertNotNull(RemittanceBalancePolicy.check(remittance));
+            assertNotNull(RemittanceBalancePolicy.warnings(remittance));
         }
     }
 
