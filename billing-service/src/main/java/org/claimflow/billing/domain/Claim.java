@@ -141,7 +141,10 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "patient_responsibility", nullable = false)
     public BigDecimal patientResponsibility;
 
-    /** Interest the payer added to its payment (835 AMT*I); not part of paid, so the charge still reconciles. */
+    /**
+     * Interest on the claim as the payer reported it (835 AMT*I): not part of paid (CLP04) and outside the
+     * reconciliation; the payer pays it provider-level, in the PLB (L6).
+     */
     @Column(name = "interest_amount", nullable = false)
     public BigDecimal interestAmount = BigDecimal.ZERO.setScale(2);
 

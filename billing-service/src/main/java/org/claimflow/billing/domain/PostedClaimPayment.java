@@ -43,7 +43,7 @@ public class PostedClaimPayment extends PanacheEntityBase {
     @Column(name = "patient_responsibility", nullable = false)
     public BigDecimal patientResponsibility;
 
-    /** AMT*I: the part of paidAmount that is interest, not payment of the charge. */
+    /** AMT*I: the claim's interest, as information; not part of paidAmount (CLP04), paid in the remittance's PLB L6. */
     @Column(name = "interest_amount", nullable = false)
     public BigDecimal interestAmount = BigDecimal.ZERO;
 

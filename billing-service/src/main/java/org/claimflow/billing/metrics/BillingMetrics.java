@@ -92,9 +92,9 @@ public class BillingMetrics {
     }
 
     /**
-     * A claim payment of an 835 posted to its claim. Charge and paid are the payer's CLP03/CLP04 (interest included);
-     * adjusted is every adjustment but the patient's (PR). Negative amounts (a reversal taking a payment back) count
-     * in the reversed counter, as positive numbers: a counter only grows.
+     * A claim payment of an 835 posted to its claim. Charge and paid are the payer's CLP03/CLP04 (the claim's AMT*I
+     * interest is no part of CLP04); adjusted is every adjustment but the patient's (PR). Negative amounts (a reversal
+     * taking a payment back) count in the reversed counter, as positive numbers: a counter only grows.
      */
     public void claimPaymentPosted(String payerId, ClaimPayment payment, BigDecimal adjusted, BigDecimal patientShare,
                                    int unmatchedLines) {

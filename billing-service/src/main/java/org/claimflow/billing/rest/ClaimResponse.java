@@ -40,7 +40,10 @@ public record ClaimResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** {@code interest}: prompt-pay interest the payer added (AMT*I), on top of paid; not part of the reconciliation. */
+    /**
+     * {@code interest}: prompt-pay interest on the claim as the payer reported it (835 AMT*I): not part of paid (CLP04)
+     * nor of the reconciliation; the payer pays it provider-level (PLB L6).
+     */
     public record Amounts(BigDecimal charged, BigDecimal paid, BigDecimal adjusted, BigDecimal patientResponsibility,
                           BigDecimal outstanding, BigDecimal interest) {
     }
