@@ -39,6 +39,10 @@ public class AgingResource {
             + "days since the date of service, counted to asOf (default today, UTC); amounts are those posted so far.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgingResponse.class)))
     @APIResponse(responseCode = "400", description = "asOf not YYYY-MM-DD", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // Names no patient, but is made of the practice's patient balances and dates of service, and a row of one item is
+    // one patient's: who read it is recorded (no claim or patient in the row).
+    @Audited(object = "ar-aging", action = AuditAction.READ)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AgingResponse aging(@Parameter(description = "Deprecated and ignored: the practice is the caller's (token); another practice is refused with 403",
                                           deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                @QueryParam("asOf") @Size(max = 10) String asOf) {

@@ -5,6 +5,8 @@ import org.claimflow.billing.service.NotFoundException;
 import java.util.UUID;
 
 import org.claimflow.billing.domain.ClaimStatus;
+import org.claimflow.billing.service.AuditService;
+import org.claimflow.billing.service.AuditSubject;
 import org.claimflow.billing.service.ClaimQueryService;
 import org.claimflow.billing.service.ClaimScrubService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,11 +43,16 @@ public class ClaimResource {
     private final ClaimQueryService claims;
     private final ClaimScrubService scrubber;
     private final Caller caller;
+    private final AuditService audit;
+    private final AuditRecord record;
 
-    public ClaimResource(ClaimQueryService claims, ClaimScrubService scrubber, Caller caller) {
+    public ClaimResource(ClaimQueryService claims, ClaimScrubService scrubber, Caller caller, AuditService audit,
+                         AuditRecord record) {
         this.claims = claims;
         this.scrubber = scrubber;
         this.caller = caller;
+        this.audit = audit;
+        this.record = record;
     }
 
     /** The claim if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -53,6 +60,10 @@ public class ClaimResource {
         ClaimResponse claim = claims.get(id);
         if (!caller.owns(claim.practiceId())) {
             throw new NotFoundException("No claim with this id.");
+        }
+        AuditSubject subject = audit.ofClaim(id);
+        if (subject != null) {
+            record.about(subject);
         }
         return claim;
     }
@@ -69,6 +80,8 @@ public class ClaimResource {
     @APIResponse(responseCode = "400", description = "Invalid correction (field errors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such claim", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The claim is not held at the front door", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "claim", action = AuditAction.UPDATE)
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimResponse correct(@PathParam("id") UUID id,
                                  @NotNull(message = "a correction body is required") @Valid ClaimDataCorrectionRequest request) {
         own(id);
@@ -81,12 +94,22 @@ public class ClaimResource {
     @Operation(summary = "List claims, oldest first", description = "Filter by encounter, practice or status; amounts included, lines and history not.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "Invalid query", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "claim")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<ClaimResponse> list(@QueryParam("encounterId") UUID encounterId,
                                             @Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                             @QueryParam("status") ClaimStatus status,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return claims.list(encounterId, caller.practice(practiceId), status, page, size);
+        String practice = caller.practice(practiceId);
+        if (encounterId != null) {
+            // One encounter's claims: the audit row names its patient (and the claim, when there is one).
+            AuditSubject subject = audit.ofEncounter(encounterId);
+            if (subject != null) {
+                record.about(subject);
+            }
+        }
+        return claims.list(encounterId, practice, status, page, size);
     }
 
     @GET
@@ -95,6 +118,8 @@ public class ClaimResource {
     @Operation(summary = "Read a claim: status, amounts that reconcile to the cent, lines with their adjustments, and its history")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
     @APIResponse(responseCode = "404", description = "No such claim", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "claim")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClaimResponse get(@PathParam("id") UUID id) {
         return own(id);
     }
@@ -106,6 +131,8 @@ public class ClaimResource {
     @Operation(summary = "The 837P interchange the claim was sent in, byte for byte")
     @APIResponse(responseCode = "200", content = @Content(mediaType = EDI_X12))
     @APIResponse(responseCode = "404", description = "No such claim, or not written into an 837P yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "claim")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String x12(@PathParam("id") UUID id) {
         own(id);
         return claims.x12(id);

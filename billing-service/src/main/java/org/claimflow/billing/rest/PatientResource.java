@@ -46,11 +46,14 @@ public class PatientResource {
     private final PatientAccountService patients;
     private final Template statementPage;
     private final Caller caller;
+    private final AuditRecord record;
 
-    public PatientResource(PatientAccountService patients, @Location("statement.html") Template statementPage, Caller caller) {
+    public PatientResource(PatientAccountService patients, @Location("statement.html") Template statementPage, Caller caller,
+                           AuditRecord record) {
         this.patients = patients;
         this.statementPage = statementPage;
         this.caller = caller;
+        this.record = record;
     }
 
     /** The account if it is the caller's practice's; another practice's is answered as if it did not exist. */
@@ -59,6 +62,8 @@ public class PatientResource {
         if (!caller.owns(account.practiceId())) {
             throw new NotFoundException("No patient account with this id.");
         }
+        // An account is one patient's at one payer, not one claim's: its audit rows name the patient by member id.
+        record.about(null, account.memberId());
         return account;
     }
 
@@ -67,9 +72,14 @@ public class PatientResource {
     @Operation(summary = "Find a patient's accounts by practice and member id", description = "One account per payer the member id belongs to.")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "memberId missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "patient-account")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PatientAccountResponse> find(@Parameter(description = PRACTICE_DOC, deprecated = true) @QueryParam("practiceId") @Size(max = 64) String practiceId,
                                              @QueryParam("memberId") @NotBlank @Size(max = 80) String memberId) {
-        return patients.find(caller.practice(practiceId), memberId);
+        String practice = caller.practice(practiceId);
+        // The patient looked up, whether or not the practice has an account of theirs: the search is evidence too.
+        record.about(null, memberId);
+        return patients.find(practice, memberId);
     }
 
     @GET
@@ -78,6 +88,8 @@ public class PatientResource {
     @Operation(summary = "Read a patient account and its balance (negative: a credit)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientAccountResponse.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "patient-account", idParam = "accountId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientAccountResponse get(@PathParam("accountId") UUID accountId) {
         return own(accountId);
     }
@@ -94,6 +106,8 @@ public class PatientResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The same Idempotency-Key is being processed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another payment (/problems/idempotency-key-reused)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "patient-payment", idParam = "paymentId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pay(@PathParam("accountId") UUID accountId,
                         @Parameter(description = "Same key and payment: the first answer is replayed, nothing recorded twice")
                         @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
@@ -115,6 +129,8 @@ public class PatientResource {
     @Operation(summary = "Read a recorded patient payment")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientPaymentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such payment on this account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "patient-payment", idParam = "paymentId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientPaymentResponse payment(@PathParam("accountId") UUID accountId, @PathParam("paymentId") UUID paymentId) {
         own(accountId);
         return patients.payment(accountId, paymentId);
@@ -130,6 +146,8 @@ public class PatientResource {
     @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "patient-account", idParam = "accountId")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response statement(@PathParam("accountId") UUID accountId, @Context HttpHeaders headers) {
         own(accountId);
         StatementResponse statement = patients.statement(accountId);

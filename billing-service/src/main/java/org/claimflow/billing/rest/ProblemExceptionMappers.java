@@ -7,6 +7,7 @@ import java.util.List;
 import org.claimflow.billing.service.ConflictException;
 import org.claimflow.billing.service.IdempotencyKeyInUseException;
 import org.claimflow.billing.service.IdempotencyKeyReusedException;
+import org.claimflow.billing.service.InvalidRequestException;
 import org.claimflow.billing.service.InvalidX12Exception;
 import org.claimflow.billing.service.NotFoundException;
 import org.claimflow.billing.service.UnbalancedRemittanceException;
@@ -60,6 +61,13 @@ public class ProblemExceptionMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return problem(400, "/problems/malformed-json", "The request body is not valid JSON",
                 "The body could not be read as JSON.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        // The message is the service's own, about the field: never the value sent.
+        return problem(400, "/problems/validation", "The request is not valid", "1 field(s) are invalid.", uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 
     @ServerExceptionMapper

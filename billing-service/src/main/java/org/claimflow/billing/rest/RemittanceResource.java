@@ -60,6 +60,8 @@ public class RemittanceResource {
     @APIResponse(responseCode = "415", description = "Not application/edi-x12", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Does not balance (/problems/unbalanced-remittance, with the violations; nothing "
             + "posted), or Idempotency-Key reused with another file (/problems/idempotency-key-reused)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "remittance")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(byte[] body,
                          @Parameter(description = "Optional: the file is its own key, but a key reused with another file is refused")
                          @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey,
@@ -83,6 +85,8 @@ public class RemittanceResource {
             + "or why it was refused")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RemittanceView.class)))
     @APIResponse(responseCode = "404", description = "No such remittance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(object = "remittance")
+    @APIResponse(responseCode = "503", description = AuditFilter.UNAVAILABLE_DOC, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RemittanceView get(@PathParam("id") UUID id) {
         return remittances.get(id);
     }

@@ -34,6 +34,12 @@ public class RequestIdFilter {
         MDC.remove(KEY);
     }
 
+    /** The request's id as this filter assigned it (the MDC may already be cleared when a late filter asks). */
+    static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(KEY);
+        return id == null ? null : id.toString();
+    }
+
     static String current() {
         Object id = MDC.get(KEY);
         return id == null ? null : id.toString();

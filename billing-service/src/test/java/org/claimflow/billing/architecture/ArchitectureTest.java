@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import java.util.function.Supplier;
 
 import org.claimflow.billing.persistence.PracticeScope;
+import org.claimflow.billing.rest.Audited;
+import org.claimflow.billing.rest.NotAudited;
+import org.claimflow.localstack.AuditTrailChecks;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -39,4 +42,12 @@ class ArchitectureTest {
     static final ArchRule noRequestActsAcrossPractices = noClasses().that().resideInAPackage("..billing.rest..")
             .should().callMethod(PracticeScope.class, "acrossPractices", Runnable.class)
             .orShould().callMethod(PracticeScope.class, "acrossPractices", Supplier.class);
+
+    /**
+     * The audit trail (issue #8): an endpoint that returns or changes patient data is {@code @Audited}; every other says
+     * why not. (The sandbox payer's REST client interface is another system's API, not an endpoint.)
+     */
+    @ArchTest
+    static final ArchRule everyResourceMethodIsAuditedOrSaysWhyNot =
+            AuditTrailChecks.everyResourceMethodIsAuditedOrSaysWhyNot(Audited.class, NotAudited.class);
 }

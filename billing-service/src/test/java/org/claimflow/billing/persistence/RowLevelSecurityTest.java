@@ -57,12 +57,12 @@ class RowLevelSecurityTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** Every table that holds a practice's rows; a new one without practice_id would be missing here and fail. */
-    private static final List<String> PRACTICE_TABLES = List.of("charge_master", "claim", "claim_correction", "claim_event",
+    private static final List<String> PRACTICE_TABLES = List.of("audit_event", "charge_master", "claim", "claim_correction", "claim_event",
             "claim_line", "claim_payment", "claim_scrub_finding", "idempotency_key", "line_adjustment", "outbox_event",
             "patient_account", "patient_ledger", "processed_event", "provider_adjustment", "provider_registry", "remittance",
             "submission", "unmatched_remittance");
     /** What one practice's ordinary work leaves in the tables; each must hold some of its rows. */
-    private static final List<String> MAIN_TABLES = List.of("claim", "claim_line", "claim_event", "claim_payment",
+    private static final List<String> MAIN_TABLES = List.of("audit_event", "claim", "claim_line", "claim_event", "claim_payment",
             "line_adjustment", "claim_scrub_finding", "submission", "remittance", "unmatched_remittance", "provider_adjustment",
             "patient_account", "patient_ledger", "idempotency_key", "outbox_event", "processed_event");
 

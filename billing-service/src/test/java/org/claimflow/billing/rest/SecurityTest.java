@@ -25,8 +25,15 @@ class SecurityTest {
 
     @Test
     void eachRoleGetsPastTheDoorOfItsEndpointsAndA403ProblemEverywhereElse() {
-        assertTrue(ENDPOINTS.size() >= 12, "the resources were found: " + ENDPOINTS);
+        assertTrue(ENDPOINTS.size() >= 13, "the resources were found: " + ENDPOINTS);
         assertEquals(List.of(), AuthChecks.roleMatrixViolations(ENDPOINTS));
+    }
+
+    @Test
+    void onlyAdminReadsTheAuditTrail() {
+        // Compliance (issue #8): the trail names who read which patient's data; no working role may read it.
+        assertTrue(ENDPOINTS.contains(new AuthChecks.Endpoint("GET", "/api/v1/audit-events", java.util.Set.of("admin"), null)),
+                "GET /api/v1/audit-events is in the matrix, admin only: " + ENDPOINTS);
     }
 
     @Test
