@@ -11,8 +11,9 @@ import java.time.Duration;
  *
  * <pre>
  * ./claimflow bench [--rate 20] [--seconds 300] [--max-clients 32] [--max-seconds 120] [--warmup-seconds 60]
- *                   [--drain-seconds 180] [--no-ceiling] [--overload 2]
+ *                   [--drain-seconds 180] [--no-ceiling] [--overload 2] [--jit c1|tiered]
  * </pre>
+ * {@code --jit tiered} runs the services with C2 as well (the local stack's default is C1 only, see ServiceProcess).
  */
 public final class BenchRun {
 
@@ -29,6 +30,7 @@ public final class BenchRun {
         long drain = d.drainLimit().toSeconds();
         boolean ceiling = d.ceiling();
         double overload = d.overload();
+        boolean tieredJit = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
@@ -39,6 +41,15 @@ public final class BenchRun {
                 case "--drain-seconds" -> drain = Long.parseLong(args[++i]);
                 case "--no-ceiling" -> ceiling = false;
                 case "--overload" -> overload = Double.parseDouble(args[++i]);
+                case "--jit" -> tieredJit = switch (args[++i]) {
+                    case "tiered" -> true;
+                    case "c1" -> false;
+                    default -> {
+                        System.err.println("--jit takes c1 or tiered");
+                        System.exit(2);
+                        yield false;
+                    }
+                };
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -52,7 +63,8 @@ public final class BenchRun {
         ClaimflowSystem.deleteTree(work);
         Files.createDirectories(work);
         System.out.println("Starting a Claimflow system for the benchmark (logs in " + work.resolve("logs") + ")");
-        try (ClaimflowSystem system = new ClaimflowSystem(ClaimflowSystem.Options.isolated(root, work)).stopOnExit()
+        ClaimflowSystem.Options options = ClaimflowSystem.Options.isolated(root, work);
+        try (ClaimflowSystem system = new ClaimflowSystem(tieredJit ? options.withTieredJit() : options).stopOnExit()
                 .start(step -> System.out.println("  starting " + step))) {
             String report = new Benchmark(system, settings, System.out::println).run();
             System.out.print(report);

@@ -72,8 +72,9 @@ public final class Benchmark {
     /** Runs the ceiling measurements and the phases; returns the printable report. */
     public String run() throws Exception {
         StringBuilder report = new StringBuilder();
-        report.append(String.format("Claimflow throughput benchmark, %s, %d cores, services' heap %s%n", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), system.options().serviceHeap()));
+        report.append(String.format("Claimflow throughput benchmark, %s, %d cores, services' heap %s, JIT %s%n", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), system.options().serviceHeap(),
+                system.options().tieredJit() ? "tiered (C1 + C2)" : "C1 only"));
         if (settings.ceiling()) {
             log.accept("measuring the machine's ceiling: Kafka ProducerPerformance, PostgreSQL single-row transactions");
             report.append(kafkaCeiling()).append(postgresCeiling());

@@ -42,7 +42,8 @@ public final class ClaimflowSystem implements AutoCloseable {
     /** Where and how to run; {@link #defaults(Path)} gives the documented fixed ports. */
     public record Options(Path root, Path workDir, boolean cleanData, int postgresPort, int kafkaPort, int kafkaControllerPort,
                           Map<String, Integer> servicePorts, int sandboxPort, String externalPostgresUrl,
-                          String postgresUser, String postgresPassword, String serviceHeap, int partitions) {
+                          String postgresUser, String postgresPassword, String serviceHeap, int partitions,
+                          boolean tieredJit) {
 
         public static Options defaults(Path root) {
             Map<String, Integer> ports = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ public final class ClaimflowSystem implements AutoCloseable {
             ports.put("eligibility-service", 8083);
             ports.put("denial-service", 8084);
             return new Options(root, root.resolve(".claimflow"), true, 15432, 19092, 19093, ports, 8089,
-                    null, "postgres", "postgres", "256m", 3);
+                    null, "postgres", "postgres", "256m", 3, false);
         }
 
         /** Free ports everywhere and a fresh work directory: for tests that must not clash with a running system. */
@@ -59,17 +60,26 @@ public final class ClaimflowSystem implements AutoCloseable {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s, Ports.free()));
             return new Options(root, workDir, true, Ports.free(), Ports.free(), Ports.free(), ports, Ports.free(),
-                    null, "postgres", "postgres", "256m", 3);
+                    null, "postgres", "postgres", "256m", 3, false);
         }
 
         public Options withExternalPostgres(String url, String user, String password) {
             return new Options(root, workDir, cleanData, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, sandboxPort,
-                    url, user, password, serviceHeap, partitions);
+                    url, user, password, serviceHeap, partitions, tieredJit);
         }
 
         public Options keepingData() {
             return new Options(root, workDir, false, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, sandboxPort,
-                    externalPostgresUrl, postgresUser, postgresPassword, serviceHeap, partitions);
+                    externalPostgresUrl, postgresUser, postgresPassword, serviceHeap, partitions, tieredJit);
+        }
+
+        /**
+         * The services with the JVM's default tiers (C1 then C2) instead of C1 only: slower to warm up and hungrier
+         * for CPU in the first minutes, faster once compiled. For runs long enough to amortise C2 (the benchmark).
+         */
+        public Options withTieredJit() {
+            return new Options(root, workDir, cleanData, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, sandboxPort,
+                    externalPostgresUrl, postgresUser, postgresPassword, serviceHeap, partitions, true);
         }
     }
 
@@ -123,7 +133,7 @@ public final class ClaimflowSystem implements AutoCloseable {
                 otlpEndpoint().ifPresent(url -> config.put("quarkus.otel.exporter.otlp.traces.endpoint", url));
                 config.putAll(tokenConfig);
                 ServiceProcess process = new ServiceProcess(service, ServiceProcess.jarOf(options.root(), service), port,
-                        config, options.serviceHeap(), logs.resolve(service + ".log"));
+                        config, options.serviceHeap(), logs.resolve(service + ".log")).withTieredJit(options.tieredJit());
                 progress.accept(service + " on " + process.url());
                 startProcess(process);
             }

@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final String heap;
     private final Path log;
+    private boolean tieredJit;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> config, String heap, Path log) {
@@ -38,6 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.config = config;
         this.heap = heap;
         this.log = log;
+    }
+
+    /** With the JVM's default tiers (C1 then C2) rather than C1 only; see {@link #start}. */
+    public ServiceProcess withTieredJit(boolean tiered) {
+        this.tieredJit = tiered;
+        return this;
     }
 
     /** The fast-jar of a module, e.g. {@code jarOf(root, "coding-service")}. */
@@ -82,10 +89,13 @@ public final class ServiceProcess implements AutoCloseable {
         // -Xms = -Xmx: a small young generation made a check collect every ~18 requests (eligibility README).
         // C1 only: with eight JVMs on two cores, the C2 compiler threads were each service's largest CPU consumer
         // (20-30 s of CPU in the first minutes after every start), starving the others; the CI fault run drained in
-        // 32 s instead of 126 s. Long-lived pods with CPU of their own (deploy/k8s) keep the JVM's default tiers.
+        // 32 s instead of 126 s. Long-lived pods with CPU of their own (deploy/k8s) keep the JVM's default tiers, and so
+        // can a run long enough to amortise C2 (withTieredJit: ./claimflow bench --jit tiered).
         List<String> command = new ArrayList<>(List.of(KafkaBroker.javaBin(), "-Xms" + heap, "-Xmx" + heap,
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-                "-Dquarkus.http.port=" + port));
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.port=" + port));
+        if (!tieredJit) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
