@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,12 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final List<ReceivedSpan> spans = new ArrayList<>();
+    /**
+     * By trace and span id: an exporter that timed out waiting for this receiver (the whole system exports here, e.g.
+     * thousands of spans of the isolation sweep just before the tracing test) sends the same batch again, and a span
+     * received twice is still one span of its trace.
+     */
+    private final Map<List<String>, ReceivedSpan> spans = new LinkedHashMap<>();
 
     private OtlpReceiver(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -72,12 +77,12 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** Every span received so far of one trace. */
     synchronized List<ReceivedSpan> trace(String traceId) {
-        return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+        return spans.values().stream().filter(s -> s.traceId().equals(traceId)).toList();
     }
 
     /** How many spans of each service and name were received, e.g. to see what else the services export. */
     synchronized Map<String, Long> countsByServiceAndName() {
-        return spans.stream().collect(Collectors.groupingBy(s -> s.service() + " " + s.kind() + " " + s.name(),
+        return spans.values().stream().collect(Collectors.groupingBy(s -> s.service() + " " + s.kind() + " " + s.name(),
                 TreeMap::new, Collectors.counting()));
     }
 
@@ -109,9 +114,10 @@ final class OtlpReceiver implements AutoCloseable {
                     .map(v -> v.getStringValue()).findFirst().orElse("?");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (Span span : scope.getSpansList()) {
-                    spans.add(new ReceivedSpan(service, HEX.formatHex(span.getTraceId().toByteArray()),
+                    ReceivedSpan received = new ReceivedSpan(service, HEX.formatHex(span.getTraceId().toByteArray()),
                             HEX.formatHex(span.getSpanId().toByteArray()),
-                            HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(), span.getKind()));
+                            HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(), span.getKind());
+                    spans.put(List.of(received.traceId(), received.spanId()), received);
                 }
             }
         }

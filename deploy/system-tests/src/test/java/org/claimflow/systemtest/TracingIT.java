@@ -82,7 +82,8 @@ class TracingIT {
         List<OtlpReceiver.ReceivedSpan> dangling = trace.stream()
                 .filter(s -> !s.parentSpanId().equals(practice.spanId()) && !ids.contains(s.parentSpanId())).toList();
         assertEquals(List.of(), dangling, "spans whose parent is not in the trace");
-        assertEquals(1, trace.stream().filter(s -> s.parentSpanId().equals(practice.spanId())).count(),
-                "only the intake request hangs off the practice's span");
+        List<String> offThePractice = trace.stream().filter(s -> s.parentSpanId().equals(practice.spanId()))
+                .map(s -> s.service() + " " + s.kind() + " " + s.name()).toList();
+        assertEquals(1, offThePractice.size(), "only the intake request hangs off the practice's span: " + offThePractice);
     }
 }
