@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -80,6 +81,60 @@ public final class AuditTrailChecks {
                     }
                 })
                 .allowEmptyShould(false);
+    }
+
+    /**
+     * What one audited response must have left in its row: who called (practice, user, roles comma-separated and
+     * sorted), which response ({@code X-Request-Id}, status), what it did to which object, and whom it was about
+     * (null where nothing is expected).
+     */
+    public record ExpectedRow(String practice, String actor, String roles, String requestId, int status, String action,
+                              String endpoint, String objectType, String objectId, String claimId, String patientRef) {
+    }
+
+    /** The outcome every service records for an HTTP status. */
+    public static String outcome(int status) {
+        if (status >= 200 && status < 300) {
+            return "SUCCESS";
+        }
+        return switch (status) {
+            case 403 -> "DENIED";
+            case 404 -> "NOT_FOUND";
+            default -> status >= 500 ? "FAILED" : "REJECTED";
+        };
+    }
+
+    /** How {@code row} (columns by name, as {@link #rowsByRequestId} reads it; null: none) differs from {@code e}. */
+    public static List<String> rowViolations(ExpectedRow e, Map<String, Object> row) {
+        String what = e.endpoint() + " " + e.status() + " (request " + e.requestId() + ")";
+        if (row == null) {
+            return List.of(what + ": no audit row");
+        }
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("practice_id", e.practice());
+        expected.put("actor", e.actor());
+        expected.put("roles", e.roles());
+        expected.put("request_id", e.requestId());
+        expected.put("status", String.valueOf(e.status()));
+        expected.put("outcome", outcome(e.status()));
+        expected.put("action", e.action());
+        expected.put("endpoint", e.endpoint());
+        expected.put("object_type", e.objectType());
+        expected.put("object_id", e.objectId());
+        expected.put("claim_id", e.claimId());
+        expected.put("patient_ref", e.patientRef());
+        List<String> problems = new ArrayList<>();
+        expected.forEach((column, value) -> {
+            Object actual = row.get(column);
+            String text = actual == null ? null : actual.toString();
+            if (!Objects.equals(value, text)) {
+                problems.add(what + ": " + column + " is " + text + ", expected " + value);
+            }
+        });
+        if (row.get("occurred_at") == null) {
+            problems.add(what + ": no occurred_at");
+        }
+        return problems;
     }
 
     /** The ids of the practice's audit rows, read as the owner (connected as a superuser, which RLS does not limit). */
